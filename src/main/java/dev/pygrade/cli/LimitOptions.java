@@ -1,0 +1,33 @@
+package dev.pygrade.cli;
+
+import dev.pygrade.exercise.Limits;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** Per-command overrides of an exercise's limits. */
+final class LimitOptions {
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "Time limit per check, and for the import, in seconds (default: the exercise's).")
+    Double timeoutSeconds;
+
+    @Option(names = "--max-output", paramLabel = "BYTES",
+            description = "Output kept per check, in bytes (default: the exercise's, normally 65536).")
+    Integer maxOutputBytes;
+
+    Limits apply(Limits limits) {
+        Limits result = limits;
+        if (timeoutSeconds != null) {
+            if (timeoutSeconds <= 0) {
+                throw new UserError("--timeout must be a positive number of seconds");
+            }
+            result = result.withCheckTimeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
+        }
+        if (maxOutputBytes != null) {
+            if (maxOutputBytes < 1) {
+                throw new UserError("--max-output must be a positive number of bytes");
+            }
+            result = result.withMaxOutputBytes(maxOutputBytes);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.pygrade.cli;
+
+import dev.pygrade.exercise.ExerciseRepository;
+import dev.pygrade.grading.Grader;
+import dev.pygrade.sandbox.ContextPool;
+import dev.pygrade.sandbox.FreshContextPool;
+import dev.pygrade.sandbox.HeapWatchdog;
+import dev.pygrade.sandbox.SandboxEngine;
+import java.nio.file.Path;
+
+/**
+ * What commands share, built on first use: commands that only read exercises never
+ * start GraalPy.
+ */
+public final class Services implements AutoCloseable {
+    private final Path home;
+    private HeapWatchdog watchdog;
+    private ContextPool pool;
+    private Grader grader;
+
+    public Services(Path home) {
+        this.home = home;
+    }
+
+    /** The folder holding exercises/ (the repository root, or PYGRADE_HOME). */
+    public Path home() {
+        return home;
+    }
+
+    public ExerciseRepository exercises(Path override) {
+        return new ExerciseRepository(override != null ? override : home.resolve("exercises"));
+    }
+
+    public synchronized Grader grader() {
+        if (grader == null) {
+            watchdog = new HeapWatchdog(Long.MAX_VALUE);
+            pool = new FreshContextPool(new SandboxEngine(), watchdog);
+            grader = new Grader(pool);
+        }
+        return grader;
+    }
+
+    @Override
+    public synchronized void close() {
+        // The engine is left to the JVM's end: closing it waits for every context's threads,
+        // and a thread abandoned by a cancelled grading may never stop.
+        if (watchdog != null) {
+            watchdog.close();
+        }
+    }
+
+    /** PYGRADE_HOME, else the system property pygrade.home, else the working directory. */
+    public static Path defaultHome() {
+        String env = System.getenv("PYGRADE_HOME");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        String property = System.getProperty("pygrade.home");
+        return Path.of(property != null ? property : ".").toAbsolutePath().normalize();
+    }
+}

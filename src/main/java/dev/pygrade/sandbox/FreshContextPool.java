@@ -1,0 +1,31 @@
+package dev.pygrade.sandbox;
+
+/** A new context for every grading, closed (cancelling any leftover thread) on release. */
+public final class FreshContextPool implements ContextPool {
+    private final SandboxEngine engine;
+    private final HeapWatchdog watchdog;
+
+    public FreshContextPool(SandboxEngine engine, HeapWatchdog watchdog) {
+        this.engine = engine;
+        this.watchdog = watchdog;
+    }
+
+    @Override
+    public SandboxContext lease(SandboxPolicy policy) {
+        OutputCapture output = new OutputCapture(policy.maxOutputBytes());
+        SandboxContext context = new SandboxContext(engine.newContext(policy, output.stream()), output, policy);
+        watchdog.watch(context);
+        return context;
+    }
+
+    @Override
+    public void release(SandboxContext context) {
+        watchdog.forget(context);
+        context.closeCancelling();
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}

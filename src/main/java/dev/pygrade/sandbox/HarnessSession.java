@@ -1,0 +1,254 @@
+package dev.pygrade.sandbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+
+/**
+ * One grading's conversation with the harness inside a leased context. Every call
+ * runs on the session's own thread under a deadline; no polyglot value leaves this
+ * class. Integrity is verified after the import, after each check and at every
+ * expectation.
+ */
+public final class HarnessSession implements AutoCloseable {
+    /** Loading the grader's own code is not the candidate's time, but it is bounded. */
+    private static final Duration SETUP_LIMIT = Duration.ofSeconds(120);
+    /** How long a cancelled context gets to stop before its thread is abandoned. */
+    private static final Duration CANCEL_GRACE = Duration.ofSeconds(3);
+    private static final long STACK_BYTES = 64L * 1024 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ContextPool pool;
+    private final SandboxContext sandbox;
+    private final ExecutorService thread;
+    private final ObservationLog log = new ObservationLog();
+    private PlainValues plain;
+    private Value harness;
+    private Value importCandidate;
+    private Value runCheck;
+    private Value verify;
+    private Value verifyCode;
+    private List<Value> verifyDefaults;
+    private List<CheckSpec> checks = List.of();
+    private boolean abandoned;
+
+    private HarnessSession(ContextPool pool, SandboxPolicy policy) {
+        this.pool = pool;
+        this.sandbox = pool.lease(policy);
+        this.thread = Executors.newSingleThreadExecutor(work -> {
+            Thread t = new Thread(null, work, "pygrade-session", STACK_BYTES);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Leases a context and loads the harness and the checks into it. */
+    public static Step<HarnessSession> open(ContextPool pool, SandboxPolicy policy, GradingInput input) {
+        HarnessSession session = new HarnessSession(pool, policy);
+        Step<List<CheckSpec>> loaded = session.guarded(() -> session.load(input), SETUP_LIMIT);
+        return switch (loaded) {
+            case Step.Done<List<CheckSpec>> done -> {
+                session.checks = done.value();
+                yield new Step.Done<>(session);
+            }
+            case Step.Stopped<List<CheckSpec>> stopped -> {
+                session.close();
+                yield new Step.Stopped<>(stopped.reason(), "while loading the checks: " + stopped.detail());
+            }
+        };
+    }
+
+    private List<CheckSpec> load(GradingInput input) {
+        var context = sandbox.context();
+        plain = new PlainValues(context);
+        Value loader = context.eval(Source.create("python", PythonSources.BOOTSTRAP));
+        context.eval("python", "del _pygrade_load");
+        harness = loader.execute("_pygrade_harness", PythonSources.HARNESS, "<pygrade harness>");
+        ObservationSink sink = new ObservationSink(plain, log, this::verifyIntegrity);
+        Value specs = harness.getMember("setup").execute(sink, PythonSources.API, input.checksSource(),
+                filesJson(input.files()), input.moduleName(), sandbox.policy().tracing());
+        importCandidate = harness.getMember("import_candidate");
+        runCheck = harness.getMember("run_check");
+        verify = harness.getMember("make_verifier").execute();
+        verifyCode = verify.getMember("__code__");
+        verifyDefaults = items(verify.getMember("__defaults__"));
+        List<CheckSpec> result = new ArrayList<>();
+        for (PlainValue spec : HarnessAnswers.items(plain.copy(specs))) {
+            List<PlainValue> parts = HarnessAnswers.items(spec);
+            result.add(new CheckSpec(HarnessAnswers.text(parts.get(0)), HarnessAnswers.text(parts.get(1)),
+                    PlainEquality.toDouble(parts.get(2))));
+        }
+        sandbox.output().take();
+        return List.copyOf(result);
+    }
+
+    private static String filesJson(Map<String, GradingInput.CandidateFile> files) {
+        ObjectNode node = JSON.createObjectNode();
+        files.forEach((path, file) -> node.putArray(path).add(file.displayName()).add(file.source()));
+        return node.toString();
+    }
+
+    public List<CheckSpec> checks() {
+        return checks;
+    }
+
+    /** Imports the submission, its import-time code limited to {@code limit}. */
+    public Step<ImportOutcome> importCandidate(Duration limit) {
+        return guarded(() -> {
+            PlainValue answer = plain.copy(importCandidate.execute());
+            String tampering = verifyIntegrity();
+            if (tampering != null) {
+                log.tampered(tampering);
+            }
+            return HarnessAnswers.importOutcome(answer);
+        }, limit);
+    }
+
+    /** The candidate's output since the last call. */
+    public String takeOutput() {
+        return sandbox.output().take();
+    }
+
+    /** Runs check {@code index} (in the order of {@link #checks()}). */
+    public Step<CheckRun> runCheck(int index, Duration limit) {
+        return guarded(() -> {
+            log.reset();
+            String before = verifyIntegrity();
+            if (before != null) {
+                log.tampered(before);
+            }
+            PlainValue answer = plain.copy(runCheck.execute(index));
+            String after = verifyIntegrity();
+            if (after != null) {
+                log.tampered(after);
+            }
+            return HarnessAnswers.checkRun(answer, log, sandbox.output().take());
+        }, limit);
+    }
+
+    /** Tampering seen at any point of this session, or null. */
+    public String tampering() {
+        return log.tampering();
+    }
+
+    public boolean usable() {
+        return !abandoned && sandbox.usable();
+    }
+
+    /** Null when the grader's objects are as they were before candidate code ran. */
+    private String verifyIntegrity() {
+        if (!verify.getMember("__code__").equals(verifyCode) || !sameItems(verify.getMember("__defaults__"))) {
+            return "the grader's verifier was rewritten";
+        }
+        Value answer = verify.execute();
+        if (answer.isNull()) {
+            return null;
+        }
+        return plain.copy(answer) instanceof PlainValue.Str message ? message.value()
+                : "the grader's verifier gave a forged answer";
+    }
+
+    /** GraalPy answers a new tuple for each read of __defaults__: compare the items' identity. */
+    private boolean sameItems(Value defaults) {
+        List<Value> now = items(defaults);
+        if (now.size() != verifyDefaults.size()) {
+            return false;
+        }
+        for (int i = 0; i < now.size(); i++) {
+            if (!now.get(i).equals(verifyDefaults.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<Value> items(Value tuple) {
+        List<Value> items = new ArrayList<>();
+        if (tuple != null && tuple.hasArrayElements()) {
+            for (long i = 0; i < tuple.getArraySize(); i++) {
+                items.add(tuple.getArrayElement(i));
+            }
+        }
+        return items;
+    }
+
+    private <T> Step<T> guarded(Callable<T> work, Duration limit) {
+        if (!usable()) {
+            return new Step.Stopped<>(StopReason.INTERNAL_ERROR, "the session's context is no longer usable");
+        }
+        Future<T> future = thread.submit(work);
+        try {
+            return new Step.Done<>(future.get(limit.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException late) {
+            sandbox.cancel(StopReason.TIMEOUT);
+            return awaitCancelled(future);
+        } catch (ExecutionException failed) {
+            return stopped(failed.getCause());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            sandbox.cancel(StopReason.TIMEOUT);
+            return new Step.Stopped<>(StopReason.INTERNAL_ERROR, "interrupted");
+        }
+    }
+
+    private <T> Step<T> awaitCancelled(Future<T> future) {
+        try {
+            future.get(CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            return new Step.Stopped<>(sandbox.cancelReason(), "stopped at the limit");
+        } catch (ExecutionException failed) {
+            return stopped(failed.getCause());
+        } catch (TimeoutException | InterruptedException stuck) {
+            // Code that never reaches a safepoint (one huge arithmetic operation) cannot be
+            // cancelled inside this JVM: its thread is abandoned, the result is still given.
+            abandoned = true;
+            return new Step.Stopped<>(sandbox.cancelReason(), "stopped at the limit (its thread did not stop)");
+        }
+    }
+
+    private <T> Step<T> stopped(Throwable cause) {
+        StopReason cancelled = sandbox.cancelReason();
+        if (cancelled != null) {
+            return new Step.Stopped<>(cancelled, "stopped at the limit");
+        }
+        sandbox.markDead();
+        if (cause instanceof PolyglotException polyglot) {
+            if (polyglot.isExit()) {
+                return new Step.Stopped<>(StopReason.EXIT, "the submission ended the interpreter with status "
+                        + polyglot.getExitStatus());
+            }
+            if (polyglot.isResourceExhausted()) {
+                return new Step.Stopped<>(StopReason.MEMORY, polyglot.getMessage());
+            }
+            if (polyglot.isCancelled()) {
+                return new Step.Stopped<>(StopReason.TIMEOUT, "cancelled");
+            }
+            return new Step.Stopped<>(StopReason.INTERNAL_ERROR, "GraalPy failed: " + polyglot.getMessage());
+        }
+        if (cause instanceof StackOverflowError) {
+            return new Step.Stopped<>(StopReason.STACK_OVERFLOW, "the stack overflowed (unbounded recursion)");
+        }
+        if (cause instanceof OutOfMemoryError) {
+            return new Step.Stopped<>(StopReason.MEMORY, "the heap ran out");
+        }
+        return new Step.Stopped<>(StopReason.INTERNAL_ERROR, "grader failure: " + cause);
+    }
+
+    @Override
+    public void close() {
+        pool.release(sandbox);
+        thread.shutdownNow();
+    }
+}

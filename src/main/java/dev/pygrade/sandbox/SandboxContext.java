@@ -1,0 +1,63 @@
+package dev.pygrade.sandbox;
+
+import java.util.concurrent.atomic.AtomicReference;
+import org.graalvm.polyglot.Context;
+
+/**
+ * A leased context with its captured output. It can be cancelled from any thread
+ * (the deadline, the heap watchdog); the reason is kept so that the failure the
+ * executing thread then sees can be told apart from a crash.
+ */
+public final class SandboxContext {
+    private final Context context;
+    private final OutputCapture output;
+    private final SandboxPolicy policy;
+    private final AtomicReference<StopReason> cancelled = new AtomicReference<>();
+    private volatile boolean closed;
+
+    SandboxContext(Context context, OutputCapture output, SandboxPolicy policy) {
+        this.context = context;
+        this.output = output;
+        this.policy = policy;
+    }
+
+    Context context() {
+        return context;
+    }
+
+    OutputCapture output() {
+        return output;
+    }
+
+    public SandboxPolicy policy() {
+        return policy;
+    }
+
+    /** Stops whatever runs in the context; the context is unusable afterwards. */
+    public void cancel(StopReason reason) {
+        if (cancelled.compareAndSet(null, reason)) {
+            Thread.ofPlatform().daemon().name("pygrade-cancel").start(this::closeCancelling);
+        }
+    }
+
+    StopReason cancelReason() {
+        return cancelled.get();
+    }
+
+    boolean usable() {
+        return cancelled.get() == null && !closed;
+    }
+
+    void markDead() {
+        closed = true;
+    }
+
+    void closeCancelling() {
+        closed = true;
+        try {
+            context.close(true);
+        } catch (RuntimeException alreadyGone) {
+            // closing a context that failed or exited may throw; it is closed either way
+        }
+    }
+}

@@ -1,0 +1,400 @@
+"""The grader's side inside the sandbox.
+
+The host (Java) drives it: setup() loads the checks API and the hidden checks,
+import_candidate() imports the submission, run_check(i) runs one check. Every
+answer to the host is plain data (tuples, str, int, None) made by this code.
+
+Trust: this module and the checks are loaded before any candidate code runs.
+Everything they rely on later is captured then, and verify() (made by
+_make_verifier) proves to the host that none of it was changed. verify() uses
+only its own default arguments, never a global, so it cannot be redirected;
+the host checks its code and defaults by identity before each call.
+"""
+
+import builtins
+import importlib
+import importlib.abc
+import importlib.util
+import json
+import linecache
+import sys
+import traceback
+import types
+
+_PRISTINE_BUILTINS = dict(builtins.__dict__)
+_BaseException = BaseException
+_SyntaxError = SyntaxError
+_ModuleType = types.ModuleType
+_getframe = sys._getframe
+_settrace = sys.settrace
+_setprofile = sys.setprofile
+_stdout = sys.stdout
+_stderr = sys.stderr
+_stdin = sys.stdin
+_extract_tb = traceback.extract_tb
+_str = str
+_repr = repr
+_type = type
+_compile = compile
+_exec = exec
+_import_module = importlib.import_module
+
+HIDDEN_CHECKS_FILE = "<hidden checks>"
+API_FILE = "<pygrade>"
+_HARNESS_FILE = __file__ if "__file__" in globals() else "<pygrade harness>"
+_HIDDEN_FILES = frozenset((HIDDEN_CHECKS_FILE, API_FILE, _HARNESS_FILE, "<pygrade bootstrap>"))
+
+
+class _State:
+    """What one grading holds: the checks, the submission, the candidate module."""
+    api = None
+    checks_module = None
+    checks = ()
+    files = None          # module path ("pkg/mod.py") -> (display name, source)
+    module_name = None
+    candidate_files = frozenset()
+    unittest_mode = False
+
+
+_state = _State()
+# The imported submission lives apart from _state, which is verified: the
+# candidate may only ever swap its own module for another of its own.
+_candidate = {}
+
+
+def _seeded_module(name, filename):
+    """A module whose globals already hold the builtins as they were before any
+    candidate code ran, so a patched builtin never reaches the checks."""
+    module = _ModuleType(name)
+    for key, value in _PRISTINE_BUILTINS.items():
+        if not key.startswith("__") or key in ("__build_class__", "__import__"):
+            module.__dict__[key] = value
+    module.__file__ = filename
+    return module
+
+
+def _describe_exception(error):
+    """(type name, message, candidate-visible traceback lines) of an exception."""
+    kind = _type(error).__name__
+    try:
+        message = _str(error)
+    except _BaseException:
+        message = "<the exception could not be printed>"
+    frames = []
+    try:
+        for frame in _extract_tb(error.__traceback__):
+            if frame.filename in _state.candidate_files:
+                frames.append((frame.filename, frame.lineno, frame.name, frame.line or ""))
+    except _BaseException:
+        pass
+    if isinstance(error, _SyntaxError) and error.filename in _state.candidate_files:
+        frames.append((error.filename, error.lineno or 0, "<module>", (error.text or "").rstrip()))
+    return (kind, message, tuple(frames))
+
+
+def setup(sink, api_source, checks_source, files_json, module_name, allow_tracing):
+    """Loads the checks API and the hidden checks; answers the checks as
+    ((name, description, weight), ...)."""
+    api = _seeded_module("pygrade", API_FILE)
+    _exec(_compile(api_source, API_FILE, "exec"), api.__dict__)
+    api._sink = sink
+    _state.api = api
+    checks = _seeded_module("pygrade_hidden_checks", HIDDEN_CHECKS_FILE)
+    sys.modules["pygrade"] = api
+    try:
+        _exec(_compile(checks_source, HIDDEN_CHECKS_FILE, "exec"), checks.__dict__)
+    finally:
+        del sys.modules["pygrade"]
+    specs = tuple(api._registry)
+    api._registry.clear()
+    if not specs:
+        specs = _unittest_checks(checks)
+        _state.unittest_mode = True
+    _state.checks_module = checks
+    _state.checks = specs
+    files = json.loads(files_json)
+    _state.files = {path: (entry[0], entry[1]) for path, entry in files.items()}
+    _state.candidate_files = frozenset(entry[0] for entry in _state.files.values())
+    _state.module_name = module_name
+    for display, source in _state.files.values():
+        lines = source.splitlines(True)
+        linecache.cache[display] = (len(source), None, lines, display)
+    _harden(allow_tracing)
+    return tuple((name, description, float(weight)) for name, description, weight, _ in specs)
+
+
+def _unittest_checks(checks):
+    """An unchanged unittest module: each test method is a check of weight 1."""
+    import unittest
+    specs = []
+    for value in list(checks.__dict__.values()):
+        if isinstance(value, _type) and issubclass(value, unittest.TestCase) and value is not unittest.TestCase:
+            for method in unittest.defaultTestLoader.getTestCaseNames(value):
+                doc = (getattr(value, method).__doc__ or "").strip().split("\n")[0]
+                specs.append((value.__name__ + "." + method, doc or method, 1,
+                              _unittest_runner(value, method)))
+    _route_unittest_assertions(unittest)
+    return tuple(specs)
+
+
+def _unittest_runner(case_class, method):
+    def run(_solution):
+        import unittest
+        result = unittest.TestResult()
+        case_class(method).run(result)
+        for _, text in result.failures:
+            _state.api.fail(text.strip().splitlines()[-1])
+        for _, text in result.errors:
+            _state.api.fail(text.strip().splitlines()[-1])
+        for _, reason in result.skipped:
+            _state.api.fail("skipped: " + reason)
+        _state.api._observe("equal", method + " ran", True, True)
+    return run
+
+
+def _route_unittest_assertions(unittest):
+    """assertEqual and its kin compare on plain data outside Python, with
+    Python's own equality rules, so a forged __eq__ cannot pass them."""
+    api = _state.api
+
+    def assertEqual(self, first, second, msg=None):
+        api._observe("equal_loose", msg or "assertEqual", first, second)
+
+    def assertNotEqual(self, first, second, msg=None):
+        api._observe("not_equal_loose", msg or "assertNotEqual", first, second)
+
+    def assertIs(self, first, second, msg=None):
+        api._observe("is", msg or "assertIs", first, second)
+
+    def assertIsInstance(self, obj, cls, msg=None):
+        api._observe("instance", msg or "assertIsInstance", obj, cls)
+
+    unittest.TestCase.assertEqual = assertEqual
+    unittest.TestCase.assertEquals = assertEqual
+    unittest.TestCase.assertListEqual = assertEqual
+    unittest.TestCase.assertTupleEqual = assertEqual
+    unittest.TestCase.assertDictEqual = assertEqual
+    unittest.TestCase.assertNotEqual = assertNotEqual
+    unittest.TestCase.assertIs = assertIs
+    unittest.TestCase.assertIsInstance = assertIsInstance
+
+
+def _filtered_getframe(depth=0, _getframe=_getframe, _hidden=_HIDDEN_FILES):
+    """sys._getframe for candidate code: it never hands out a frame of the grader."""
+    frame = _getframe(depth + 1)
+    probe = _getframe(1)
+    for _ in range(depth + 1):
+        if probe is None or probe.f_code.co_filename in _hidden:
+            raise ValueError("call stack is not deep enough")
+        probe = probe.f_back
+    if frame.f_code.co_filename in _hidden:
+        raise ValueError("call stack is not deep enough")
+    return frame
+
+
+def _no_current_frames():
+    return {}
+
+
+def _tracing_refused(*args, **kwargs):
+    raise RuntimeError("tracing and profiling hooks are disabled in the pygrade sandbox")
+
+
+def _exit_refused(status=0):
+    raise SystemExit(status)
+
+
+def _harden(allow_tracing):
+    """Closes what candidate code could use to reach the grader or end the run."""
+    sys._getframe = _filtered_getframe
+    sys._current_frames = _no_current_frames
+    if not allow_tracing:
+        sys.settrace = _tracing_refused
+        sys.setprofile = _tracing_refused
+        import threading
+        threading.settrace = _tracing_refused
+        threading.setprofile = _tracing_refused
+        if hasattr(threading, "settrace_all_threads"):
+            threading.settrace_all_threads = _tracing_refused
+            threading.setprofile_all_threads = _tracing_refused
+    import os
+    os._exit = _exit_refused
+    posix = sys.modules.get("posix")
+    if posix is not None:
+        posix._exit = _exit_refused
+
+
+class _SubmissionFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """Imports the submission's files (one file, or a folder of modules and packages)."""
+
+    def find_spec(self, fullname, path=None, target=None):
+        base = fullname.replace(".", "/")
+        files = _state.files
+        if base + "/__init__.py" in files:
+            spec = importlib.util.spec_from_loader(fullname, self, is_package=True)
+            spec.submodule_search_locations = [base]
+            spec.origin = files[base + "/__init__.py"][0]
+            return spec
+        if base + ".py" in files:
+            spec = importlib.util.spec_from_loader(fullname, self, is_package=False)
+            spec.origin = files[base + ".py"][0]
+            return spec
+        return None
+
+    def create_module(self, spec):
+        return None
+
+    def exec_module(self, module):
+        base = module.__name__.replace(".", "/")
+        key = base + "/__init__.py" if (base + "/__init__.py") in _state.files else base + ".py"
+        display, source = _state.files[key]
+        module.__file__ = display
+        _exec(_compile(source, display, "exec"), module.__dict__)
+
+
+_finder = _SubmissionFinder()
+
+
+def import_candidate():
+    """Imports the submission. Answers ("ok",) or ("syntax", file, line, column,
+    text, message) or ("raised", (type, message, frames))."""
+    sys.meta_path.insert(0, _finder)
+    try:
+        _candidate["module"] = _import_module(_state.module_name)
+        return ("ok",)
+    except _SyntaxError as error:
+        if error.filename in _state.candidate_files:
+            return ("syntax", error.filename, error.lineno or 0, error.offset or 0,
+                    (error.text or "").rstrip("\n"), error.msg or "invalid syntax")
+        return ("raised", _describe_exception(error))
+    except _BaseException as error:
+        return ("raised", _describe_exception(error))
+    finally:
+        _restore_stdio()
+
+
+def _restore_stdio():
+    try:
+        _stdout.flush()
+        _stderr.flush()
+    except _BaseException:
+        pass
+    sys.stdout, sys.stderr, sys.stdin = _stdout, _stderr, _stdin
+
+
+def run_check(index):
+    """Runs check number index. Answers ("returned",) or ("failed", message)
+    or ("raised", (type, message, frames))."""
+    _restore_stdio()
+    function = _state.checks[index][3]
+    try:
+        function(_candidate.get("module"))
+        return ("returned",)
+    except _state.api.CheckFailed as failure:
+        return ("failed", _str(failure))
+    except _BaseException as error:
+        return ("raised", _describe_exception(error))
+    finally:
+        _restore_stdio()
+
+
+def _functions_of(namespace):
+    found = []
+    for value in list(namespace.values()):
+        if isinstance(value, types.FunctionType):
+            found.append(value)
+        elif isinstance(value, _type):
+            for member in list(value.__dict__.values()):
+                if isinstance(member, (staticmethod, classmethod)):
+                    member = member.__func__
+                if isinstance(member, types.FunctionType):
+                    found.append(member)
+    return found
+
+
+def make_verifier():
+    """Snapshots everything the checks rely on; answers verify(), which tells
+    what changed since (a message) or None."""
+    api = _state.api
+    checks = _state.checks_module
+    harness = globals()
+    containers = [("builtins", builtins.__dict__), ("pygrade", api.__dict__), ("checks", checks.__dict__),
+                  ("harness", harness), ("harness state", _state.__dict__)]
+    # Modules the checks imported, and classes they (or the grader) name directly:
+    # a candidate must not be able to swap threading.Barrier under a check.
+    for namespace in (api.__dict__, checks.__dict__, harness):
+        for value in list(namespace.values()):
+            if isinstance(value, _type):
+                containers.append(("class " + value.__qualname__, value.__dict__))
+    for value in list(checks.__dict__.values()):
+        if isinstance(value, _ModuleType) and value is not builtins:
+            containers.append(("module " + value.__name__, value.__dict__))
+    if _state.unittest_mode:
+        import unittest
+        for name in ("TestCase", "TestResult", "FunctionTestCase"):
+            containers.append(("class unittest." + name, getattr(unittest, name).__dict__))
+    functions = _functions_of(api.__dict__) + _functions_of(checks.__dict__) + _functions_of(harness)
+    functions += [spec[3] for spec in _state.checks]
+
+    def cells(function):
+        contents = []
+        for cell in function.__closure__ or ():
+            try:
+                contents.append(cell.cell_contents)
+            except ValueError:
+                contents.append(_EMPTY)
+        return tuple(contents)
+
+    container_snapshot = tuple((label, ns, len(ns), tuple(ns.items())) for label, ns in containers)
+    function_snapshot = tuple((f, f.__code__, f.__defaults__, dict(f.__kwdefaults__ or {}) if f.__kwdefaults__ is not None else None, f.__closure__, cells(f))
+                              for f in functions)
+    sys_snapshot = (sys.meta_path, _finder, sys.gettrace, sys.getprofile)
+
+    def verify(_containers=container_snapshot, _functions=function_snapshot, _sys_state=sys_snapshot,
+               _missing=_EMPTY, _empty=_EMPTY, _no_items={}, _ValueError=ValueError):
+        for label, ns, size, items in _containers:
+            if ns.__len__() != size:
+                return label + " gained or lost names"
+            for key, value in items:
+                if ns.get(key, _missing) is not value:
+                    return label + "." + key + " was replaced"
+        for function, code, defaults, kwdefaults, closure, contents in _functions:
+            if function.__code__ is not code or function.__closure__ is not closure:
+                return "function " + function.__name__ + " was rewritten"
+            # GraalPy answers a new tuple (and dict) on each read: compare their items
+            now = function.__defaults__
+            if (now is None) is not (defaults is None) or (now is not None and now.__len__() != defaults.__len__()):
+                return "function " + function.__name__ + " had its defaults rewritten"
+            index = 0
+            for item in now or ():
+                if item is not defaults[index]:
+                    return "function " + function.__name__ + " had its defaults rewritten"
+                index += 1
+            now = function.__kwdefaults__
+            if (now is None) is not (kwdefaults is None) or (now is not None and now.__len__() != kwdefaults.__len__()):
+                return "function " + function.__name__ + " had its keyword defaults rewritten"
+            for key, item in (now or _no_items).items():
+                if kwdefaults.get(key, _missing) is not item:
+                    return "function " + function.__name__ + " had its keyword defaults rewritten"
+            index = 0
+            for cell in closure or ():
+                try:
+                    now = cell.cell_contents
+                except _ValueError:
+                    now = _empty
+                if now is not contents[index]:
+                    return "function " + function.__name__ + " had its closure rewritten"
+                index += 1
+        meta_path, finder, gettrace, getprofile = _sys_state
+        if gettrace() is not None or getprofile() is not None:
+            return "a trace or profile hook was left installed"
+        return None
+
+    return verify
+
+
+class _Empty:
+    __slots__ = ()
+
+
+_EMPTY = _Empty()
