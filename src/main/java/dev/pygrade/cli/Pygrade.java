@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Pygrade.Version.class,
         description = "Grades Python answers against hidden checks in an embedded GraalPy sandbox.",
-        subcommands = {GradeCommand.class, ListCommand.class, ShowCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {GradeCommand.class, ListCommand.class, ShowCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {})
 public final class Pygrade implements Runnable {

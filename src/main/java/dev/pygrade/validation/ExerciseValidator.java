@@ -1,0 +1,120 @@
+package dev.pygrade.validation;
+
+import dev.pygrade.exercise.Exercise;
+import dev.pygrade.grading.CheckResult;
+import dev.pygrade.grading.GradeResult;
+import dev.pygrade.grading.Grader;
+import dev.pygrade.grading.Status;
+import dev.pygrade.submission.Submission;
+import dev.pygrade.submission.SubmissionException;
+import dev.pygrade.submission.SubmissionReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Proves an exercise: its reference solution scores full marks, and every fixture gets
+ * the result recorded for it. Used by `pygrade validate` and by the test suite.
+ */
+public final class ExerciseValidator {
+    private final Grader grader;
+    private final Path fixturesRoot;
+
+    public ExerciseValidator(Grader grader, Path fixturesRoot) {
+        this.grader = grader;
+        this.fixturesRoot = fixturesRoot;
+    }
+
+    /** One graded case: what was expected, what came out, and whether they agree. */
+    public record Case(Path file, FixtureExpectation expected, GradeResult actual, String mismatch) {
+        public boolean matches() {
+            return mismatch == null;
+        }
+    }
+
+    public List<Case> cases(Exercise exercise, Consumer<Case> progress) {
+        List<Case> cases = new ArrayList<>();
+        Case reference = grade(exercise, exercise.reference(),
+                new FixtureExpectation("reference", Status.PASSED, -1, Set.of()));
+        progress.accept(reference);
+        cases.add(reference);
+        FixtureSet fixtures = FixtureSet.load(fixturesRoot.resolve(exercise.id()));
+        for (FixtureExpectation expectation : fixtures.expectations()) {
+            Case graded = grade(exercise, fixtures.directory().resolve(expectation.submission()), expectation);
+            progress.accept(graded);
+            cases.add(graded);
+        }
+        return cases;
+    }
+
+    public List<Finding> validate(Exercise exercise, Consumer<Case> progress) {
+        List<Finding> findings = new ArrayList<>();
+        FixtureSet fixtures = FixtureSet.load(fixturesRoot.resolve(exercise.id()));
+        Path expectedFile = fixtures.directory().resolve(FixtureSet.EXPECTED);
+        for (String stray : fixtures.unrecorded()) {
+            findings.add(new Finding(fixtures.directory().resolve(stray), 0,
+                    "this fixture has no recorded result in " + FixtureSet.EXPECTED));
+        }
+        for (Case graded : cases(exercise, progress)) {
+            if (!graded.matches()) {
+                findings.add(new Finding(graded.expected().submission().equals("reference") ? graded.file()
+                        : expectedFile, 0, graded.file().getFileName() + ": " + graded.mismatch()));
+            }
+        }
+        return findings;
+    }
+
+    private Case grade(Exercise exercise, Path file, FixtureExpectation expected) {
+        if (!Files.exists(file)) {
+            return new Case(file, expected, null, "the fixture file does not exist");
+        }
+        Submission submission;
+        try {
+            submission = SubmissionReader.read(file, exercise.module());
+        } catch (SubmissionException unreadable) {
+            boolean expectedUnreadable = expected.status() == Status.ERROR && expected.score() == 0;
+            return new Case(file, expected, null, expectedUnreadable ? null : unreadable.located());
+        }
+        GradeResult result = grader.grade(exercise, submission, exercise.limits());
+        return new Case(file, expected, result, mismatch(expected, result));
+    }
+
+    static String mismatch(FixtureExpectation expected, GradeResult result) {
+        Set<String> notPassed = result.checks().stream().filter(c -> !c.passed()).map(CheckResult::name)
+                .collect(Collectors.toCollection(TreeSet::new));
+        double expectedScore = expected.score() < 0 ? result.maxScore() : expected.score();
+        List<String> problems = new ArrayList<>();
+        if (result.status() != expected.status()) {
+            problems.add("status " + result.status().wire() + ", expected " + expected.status().wire());
+        }
+        if (Math.abs(result.score() - expectedScore) > 1e-9) {
+            problems.add(String.format(Locale.ROOT, "score %s, expected %s", trim(result.score()), trim(expectedScore)));
+        }
+        if (expected.notPassed() != null && !notPassed.equals(new TreeSet<>(expected.notPassed()))) {
+            problems.add("checks not passed " + notPassed + ", expected " + new TreeSet<>(expected.notPassed()));
+        }
+        if (problems.isEmpty()) {
+            return null;
+        }
+        String details = result.checks().stream().filter(c -> !c.passed())
+                .map(c -> c.name() + " [" + c.status().wire() + "]: " + firstLine(c.message()))
+                .collect(Collectors.joining("; "));
+        String error = result.error() == null ? "" : " (error: " + firstLine(result.error().located()) + ")";
+        return String.join(", ", problems) + error + (details.isEmpty() ? "" : " -- " + details);
+    }
+
+    private static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    private static String trim(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+}
