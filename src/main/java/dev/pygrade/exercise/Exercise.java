@@ -12,7 +12,7 @@ import java.util.OptionalInt;
  * and the hidden checks. The prompt is public; the checks and the reference are not.
  */
 public record Exercise(String id, Path directory, String title, OptionalInt seedQuestion, String level,
-                       String module, Limits limits, boolean threads, boolean tracing) {
+                       String module, Limits limits, Capabilities capabilities) {
 
     public static final String METADATA = "exercise.json";
     public static final String PROMPT = "prompt.md";

@@ -21,6 +21,8 @@ public record ExerciseMetadata(
     /** Capabilities beyond the default of none. */
     public record SandboxMetadata(
             @JsonProperty("threads") Boolean threads,
-            @JsonProperty("tracing") Boolean tracing) {
+            @JsonProperty("tracing") Boolean tracing,
+            @JsonProperty("asyncio") Boolean asyncio,
+            @JsonProperty("files") Boolean files) {
     }
 }

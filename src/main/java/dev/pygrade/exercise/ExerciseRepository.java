@@ -88,11 +88,12 @@ public final class ExerciseRepository {
                     + metadata.module() + "'");
         }
         var sandbox = metadata.sandbox();
+        Capabilities capabilities = sandbox == null ? Capabilities.NONE : new Capabilities(
+                Boolean.TRUE.equals(sandbox.threads()), Boolean.TRUE.equals(sandbox.tracing()),
+                Boolean.TRUE.equals(sandbox.asyncio()), Boolean.TRUE.equals(sandbox.files()));
         return new Exercise(id, folder, metadata.title(),
                 metadata.seedQuestion() == null ? OptionalInt.empty() : OptionalInt.of(metadata.seedQuestion()),
-                metadata.level(), metadata.module(), limits(metadataFile, metadata.limits()),
-                sandbox != null && Boolean.TRUE.equals(sandbox.threads()),
-                sandbox != null && Boolean.TRUE.equals(sandbox.tracing()));
+                metadata.level(), metadata.module(), limits(metadataFile, metadata.limits()), capabilities);
     }
 
     private static ExerciseMetadata readMetadata(Path file) {

@@ -54,7 +54,9 @@ public final class Grader {
             submission.files().forEach((path, file) ->
                     files.put(path, new GradingInput.CandidateFile(file.displayName(), file.text())));
             this.input = new GradingInput(exercise.checksSource(), files, exercise.module());
-            this.policy = new SandboxPolicy(exercise.threads(), exercise.tracing(), limits.maxOutputBytes());
+            var capabilities = exercise.capabilities();
+            this.policy = new SandboxPolicy(capabilities.threads(), capabilities.tracing(), capabilities.asyncio(),
+                    capabilities.files(), limits.maxOutputBytes());
         }
 
         GradeResult execute() {

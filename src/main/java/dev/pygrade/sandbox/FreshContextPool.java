@@ -13,7 +13,9 @@ public final class FreshContextPool implements ContextPool {
     @Override
     public SandboxContext lease(SandboxPolicy policy) {
         OutputCapture output = new OutputCapture(policy.maxOutputBytes());
-        SandboxContext context = new SandboxContext(engine.newContext(policy, output.stream()), output, policy);
+        java.nio.file.FileSystem storage = policy.files() ? SandboxEngine.newStorage() : null;
+        SandboxContext context = new SandboxContext(engine.newContext(policy, output.stream(), storage), output,
+                policy, storage);
         watchdog.watch(context);
         return context;
     }

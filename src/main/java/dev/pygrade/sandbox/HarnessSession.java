@@ -79,7 +79,8 @@ public final class HarnessSession implements AutoCloseable {
         harness = loader.execute("_pygrade_harness", PythonSources.HARNESS, "<pygrade harness>");
         ObservationSink sink = new ObservationSink(plain, log, this::verifyIntegrity);
         Value specs = harness.getMember("setup").execute(sink, PythonSources.API, input.checksSource(),
-                filesJson(input.files()), input.moduleName(), sandbox.policy().tracing());
+                filesJson(input.files()), input.moduleName(), sandbox.policy().tracing(),
+                sandbox.policy().asyncio() ? PythonSources.ASYNCIO : null);
         importCandidate = harness.getMember("import_candidate");
         runCheck = harness.getMember("run_check");
         verify = harness.getMember("make_verifier").execute();

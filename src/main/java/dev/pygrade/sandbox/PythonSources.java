@@ -10,6 +10,7 @@ final class PythonSources {
     static final String HARNESS = read("_pygrade_harness.py");
     static final String API = read("pygrade.py");
     static final String BOOTSTRAP = read("_pygrade_bootstrap.py");
+    static final String ASYNCIO = read("_pygrade_asyncio.py");
 
     private PythonSources() {
     }

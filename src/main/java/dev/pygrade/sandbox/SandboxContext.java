@@ -15,10 +15,13 @@ public final class SandboxContext {
     private final AtomicReference<StopReason> cancelled = new AtomicReference<>();
     private volatile boolean closed;
 
-    SandboxContext(Context context, OutputCapture output, SandboxPolicy policy) {
+    private final java.io.Closeable storage;
+
+    SandboxContext(Context context, OutputCapture output, SandboxPolicy policy, java.io.Closeable storage) {
         this.context = context;
         this.output = output;
         this.policy = policy;
+        this.storage = storage;
     }
 
     Context context() {
@@ -58,6 +61,13 @@ public final class SandboxContext {
             context.close(true);
         } catch (RuntimeException alreadyGone) {
             // closing a context that failed or exited may throw; it is closed either way
+        }
+        if (storage != null) {
+            try {
+                storage.close();
+            } catch (java.io.IOException ignored) {
+                // an in-memory file system has nothing to flush
+            }
         }
     }
 }

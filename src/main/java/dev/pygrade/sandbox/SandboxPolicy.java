@@ -2,10 +2,11 @@ package dev.pygrade.sandbox;
 
 /**
  * What one grading's context may do beyond the default of nothing: start threads
- * (for exercises about concurrency), install trace or profile hooks (for the
- * profiling exercises). Output is always captured, capped at maxOutputBytes per step.
+ * (concurrency exercises), install trace or profile hooks (profiling exercises), run
+ * asyncio on the virtual-time loop, use an in-memory file system. Output is always
+ * captured, capped at maxOutputBytes per step.
  */
-public record SandboxPolicy(boolean threads, boolean tracing, int maxOutputBytes) {
+public record SandboxPolicy(boolean threads, boolean tracing, boolean asyncio, boolean files, int maxOutputBytes) {
     public SandboxPolicy {
         if (maxOutputBytes < 1) {
             throw new IllegalArgumentException("maxOutputBytes must be positive");

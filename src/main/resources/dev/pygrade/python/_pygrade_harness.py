@@ -92,9 +92,14 @@ def _describe_exception(error):
     return (kind, message, tuple(frames))
 
 
-def setup(sink, api_source, checks_source, files_json, module_name, allow_tracing):
+def setup(sink, api_source, checks_source, files_json, module_name, allow_tracing, asyncio_source):
     """Loads the checks API and the hidden checks; answers the checks as
-    ((name, description, weight), ...)."""
+    ((name, description, weight), ...). With asyncio_source, asyncio runs on the
+    virtual-time loop it defines, for the checks and the candidate alike."""
+    if asyncio_source is not None:
+        virtual_loop = _ModuleType("_pygrade_asyncio")
+        _exec(_compile(asyncio_source, "<pygrade asyncio>", "exec"), virtual_loop.__dict__)
+        virtual_loop.install()
     api = _seeded_module("pygrade", API_FILE)
     _exec(_compile(api_source, API_FILE, "exec"), api.__dict__)
     api._sink = sink
