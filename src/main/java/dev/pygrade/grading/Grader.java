@@ -68,8 +68,10 @@ public final class Grader {
             List<CheckSpec> specs = session.checks();
             try {
                 Problem importProblem = importInto(session);
+                if (importProblem != null && importProblem.kind() == Problem.Kind.TAMPERING) {
+                    return tampered(specs, session.tampering());
+                }
                 if (importProblem != null) {
-                    session.close();
                     return result(statusOf(importProblem), importProblem, skipped(specs, 0,
                             "not run: the submission could not be loaded"));
                 }
@@ -98,7 +100,9 @@ public final class Grader {
                 }
                 return result(overall(results), null, results);
             } finally {
-                session.close();
+                if (session != null) {
+                    session.close();
+                }
             }
         }
 

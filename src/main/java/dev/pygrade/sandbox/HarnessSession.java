@@ -44,6 +44,7 @@ public final class HarnessSession implements AutoCloseable {
     private List<Value> verifyDefaults;
     private List<CheckSpec> checks = List.of();
     private boolean abandoned;
+    private boolean closed;
 
     private HarnessSession(ContextPool pool, SandboxPolicy policy) {
         this.pool = pool;
@@ -186,6 +187,14 @@ public final class HarnessSession implements AutoCloseable {
         return items;
     }
 
+    private String verifyQuietly() {
+        try {
+            return thread.submit(this::verifyIntegrity).get(CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception unverifiable) {
+            return "the grader could not verify itself after a failure";
+        }
+    }
+
     private <T> Step<T> guarded(Callable<T> work, Duration limit) {
         if (!usable()) {
             return new Step.Stopped<>(StopReason.INTERNAL_ERROR, "the session's context is no longer usable");
@@ -224,6 +233,13 @@ public final class HarnessSession implements AutoCloseable {
         if (cancelled != null) {
             return new Step.Stopped<>(cancelled, "stopped at the limit");
         }
+        if (cause instanceof PolyglotException polyglot && polyglot.isGuestException() && !polyglot.isExit()) {
+            // The harness never raises by itself; if it did, ask whether candidate code broke it.
+            String tampering = verifyQuietly();
+            if (tampering != null) {
+                log.tampered(tampering);
+            }
+        }
         sandbox.markDead();
         if (cause instanceof PolyglotException polyglot) {
             if (polyglot.isExit()) {
@@ -247,8 +263,13 @@ public final class HarnessSession implements AutoCloseable {
         return new Step.Stopped<>(StopReason.INTERNAL_ERROR, "grader failure: " + cause);
     }
 
+    /** Returns the context to the pool; closing twice is harmless. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         pool.release(sandbox);
         thread.shutdownNow();
     }
