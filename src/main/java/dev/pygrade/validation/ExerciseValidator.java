@@ -40,13 +40,11 @@ public final class ExerciseValidator {
 
     public List<Case> cases(Exercise exercise, Consumer<Case> progress) {
         List<Case> cases = new ArrayList<>();
-        Case reference = grade(exercise, exercise.reference(),
-                new FixtureExpectation("reference", Status.PASSED, -1, Set.of()));
+        Case reference = gradeReference(exercise);
         progress.accept(reference);
         cases.add(reference);
-        FixtureSet fixtures = FixtureSet.load(fixturesRoot.resolve(exercise.id()));
-        for (FixtureExpectation expectation : fixtures.expectations()) {
-            Case graded = grade(exercise, fixtures.directory().resolve(expectation.submission()), expectation);
+        for (FixtureExpectation expectation : fixtures(exercise).expectations()) {
+            Case graded = gradeFixture(exercise, expectation);
             progress.accept(graded);
             cases.add(graded);
         }
@@ -68,6 +66,20 @@ public final class ExerciseValidator {
             }
         }
         return findings;
+    }
+
+    /** The reference solution as a case that must get full marks. */
+    public Case gradeReference(Exercise exercise) {
+        return grade(exercise, exercise.reference(), new FixtureExpectation("reference", Status.PASSED, -1, Set.of()));
+    }
+
+    /** Grades one fixture of the exercise against its recorded expectation. */
+    public Case gradeFixture(Exercise exercise, FixtureExpectation expectation) {
+        return grade(exercise, fixturesRoot.resolve(exercise.id()).resolve(expectation.submission()), expectation);
+    }
+
+    public FixtureSet fixtures(Exercise exercise) {
+        return FixtureSet.load(fixturesRoot.resolve(exercise.id()));
     }
 
     private Case grade(Exercise exercise, Path file, FixtureExpectation expected) {
