@@ -42,7 +42,8 @@ final class ValidateCommand implements Callable<Integer> {
             findings.addAll(validator.validate(exercise, graded -> {
                 out.printf("  %-4s %s%s%n", graded.matches() ? "ok" : "BAD", graded.file().getFileName(),
                         graded.actual() == null ? "" : " (" + graded.actual().status().wire() + ", "
-                                + graded.actual().score() + "/" + graded.actual().maxScore() + ")");
+                                + graded.actual().score() + "/" + graded.actual().maxScore() + ", "
+                                + graded.actual().durationMs() + " ms)");
                 out.flush();
             }));
         }
