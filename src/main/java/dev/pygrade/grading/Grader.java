@@ -40,7 +40,8 @@ public final class Grader {
         private final Submission submission;
         private final Limits limits;
         private final long started;
-        private final long deadline;
+        /** Set once the sandbox is ready: starting GraalPy is the grader's cost, not the candidate's. */
+        private long deadline;
         private final GradingInput input;
         private final SandboxPolicy policy;
 
@@ -49,7 +50,6 @@ public final class Grader {
             this.submission = submission;
             this.limits = limits;
             this.started = started;
-            this.deadline = started + limits.totalTimeout().toNanos();
             Map<String, GradingInput.CandidateFile> files = new LinkedHashMap<>();
             submission.files().forEach((path, file) ->
                     files.put(path, new GradingInput.CandidateFile(file.displayName(), file.text())));
@@ -65,6 +65,7 @@ public final class Grader {
                 return result(Status.INTERNAL_ERROR, Problem.of(Problem.Kind.INTERNAL, stopped.detail()), List.of());
             }
             HarnessSession session = ((Step.Done<HarnessSession>) opened).value();
+            deadline = System.nanoTime() + limits.totalTimeout().toNanos();
             List<CheckSpec> specs = session.checks();
             try {
                 Problem importProblem = importInto(session);

@@ -13,7 +13,7 @@ public final class FreshContextPool implements ContextPool {
     @Override
     public SandboxContext lease(SandboxPolicy policy) {
         OutputCapture output = new OutputCapture(policy.maxOutputBytes());
-        java.nio.file.FileSystem storage = policy.files() ? SandboxEngine.newStorage() : null;
+        MemoryFileSystem storage = policy.files() ? MemoryFileSystem.create() : null;
         SandboxContext context = new SandboxContext(engine.newContext(policy, output.stream(), storage), output,
                 policy, storage);
         watchdog.watch(context);

@@ -7,7 +7,6 @@ import org.graalvm.polyglot.EnvironmentAccess;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.PolyglotAccess;
-import org.graalvm.polyglot.io.FileSystem;
 import org.graalvm.polyglot.io.IOAccess;
 
 /**
@@ -28,12 +27,10 @@ public final class SandboxEngine implements AutoCloseable {
 
     /**
      * A context for one grading. With the files capability it gets a fresh, empty in-memory
-     * file system (closed with {@code storage}); the host's files stay unreachable either way.
+     * file system (closed with the grading); the host's files stay unreachable either way.
      */
-    Context newContext(SandboxPolicy policy, OutputStream output, java.nio.file.FileSystem storage) {
-        IOAccess io = storage == null ? IOAccess.NONE : IOAccess.newBuilder()
-                .fileSystem(FileSystem.newFileSystem(storage))
-                .build();
+    Context newContext(SandboxPolicy policy, OutputStream output, MemoryFileSystem files) {
+        IOAccess io = files == null ? IOAccess.NONE : IOAccess.newBuilder().fileSystem(files.forContext()).build();
         Context.Builder builder = Context.newBuilder("python")
                 .engine(engine)
                 .allowHostAccess(HostAccess.NONE)
@@ -47,23 +44,10 @@ public final class SandboxEngine implements AutoCloseable {
                 .out(output)
                 .err(output)
                 .in(InputStream.nullInputStream());
-        if (storage != null) {
-            builder.currentWorkingDirectory(storage.getPath("/work"));
+        if (files != null) {
+            builder.currentWorkingDirectory(MemoryFileSystem.WORKING_DIRECTORY);
         }
         return builder.build();
-    }
-
-    /** An empty in-memory Unix file system whose working directory /work exists. */
-    static java.nio.file.FileSystem newStorage() {
-        java.nio.file.FileSystem storage = com.google.common.jimfs.Jimfs.newFileSystem(
-                com.google.common.jimfs.Configuration.unix().toBuilder().setWorkingDirectory("/work").build());
-        try {
-            java.nio.file.Files.createDirectories(storage.getPath("/work"));
-            java.nio.file.Files.createDirectories(storage.getPath("/tmp"));
-        } catch (java.io.IOException impossible) {
-            throw new java.io.UncheckedIOException(impossible);
-        }
-        return storage;
     }
 
     @Override
