@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The one grading path: exercise + submission -> leased sandbox -> hidden checks ->
@@ -29,9 +30,18 @@ public final class Grader {
     }
 
     public GradeResult grade(Exercise exercise, Submission submission, Limits limits) {
+        return grade(exercise, submission, limits, checks -> { });
+    }
+
+    /**
+     * Grades, telling {@code checksKnown} the exercise's checks as soon as they are loaded (a
+     * supervisor that may have to kill this grading can then still report every check).
+     */
+    public GradeResult grade(Exercise exercise, Submission submission, Limits limits,
+            Consumer<List<CheckSpec>> checksKnown) {
         long started = System.nanoTime();
         GradingRun run = new GradingRun(exercise, submission, limits, started);
-        return run.execute();
+        return run.execute(checksKnown);
     }
 
     /** The state of one grading while it runs. */
@@ -59,7 +69,7 @@ public final class Grader {
                     capabilities.files(), limits.maxOutputBytes());
         }
 
-        GradeResult execute() {
+        GradeResult execute(Consumer<List<CheckSpec>> checksKnown) {
             Step<HarnessSession> opened = HarnessSession.open(pool, policy, input);
             if (opened instanceof Step.Stopped<HarnessSession> stopped) {
                 return result(Status.INTERNAL_ERROR, Problem.of(Problem.Kind.INTERNAL, stopped.detail()), List.of());
@@ -67,6 +77,7 @@ public final class Grader {
             HarnessSession session = ((Step.Done<HarnessSession>) opened).value();
             deadline = System.nanoTime() + limits.totalTimeout().toNanos();
             List<CheckSpec> specs = session.checks();
+            checksKnown.accept(specs);
             try {
                 Problem importProblem = importInto(session);
                 if (importProblem != null && importProblem.kind() == Problem.Kind.TAMPERING) {
@@ -155,6 +166,11 @@ public final class Grader {
 
     private static String tamperingMessage(String what) {
         return "the submission tampered with the grader (" + what + "); no marks are given";
+    }
+
+    /** Every check not run, for a grading that ended before its checks could run. */
+    public static List<CheckResult> skipped(List<CheckSpec> specs, String why) {
+        return skipped(specs, 0, why);
     }
 
     private static List<CheckResult> skipped(List<CheckSpec> specs, int from, String why) {

@@ -2,6 +2,8 @@ package dev.pygrade.sandbox;
 
 /** A new context for every grading, closed (cancelling any leftover thread) on release. */
 public final class FreshContextPool implements ContextPool {
+    private static final java.time.Duration CLOSE_PATIENCE = java.time.Duration.ofSeconds(2);
+
     private final SandboxEngine engine;
     private final HeapWatchdog watchdog;
 
@@ -23,7 +25,7 @@ public final class FreshContextPool implements ContextPool {
     @Override
     public void release(SandboxContext context) {
         watchdog.forget(context);
-        context.closeCancelling();
+        context.closeWithin(CLOSE_PATIENCE);
     }
 
     @Override

@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,6 +46,9 @@ public final class HarnessSession implements AutoCloseable {
     private List<Value> verifyDefaults;
     private List<CheckSpec> checks = List.of();
     private boolean abandoned;
+    /** The threads of abandoned sessions: code that ignored cancellation may still run on them. */
+    private static final Set<Thread> STRANDED = ConcurrentHashMap.newKeySet();
+    private volatile Thread worker;
     private boolean closed;
 
     private HarnessSession(ContextPool pool, SandboxPolicy policy) {
@@ -52,6 +57,7 @@ public final class HarnessSession implements AutoCloseable {
         this.thread = Executors.newSingleThreadExecutor(work -> {
             Thread t = new Thread(null, work, "pygrade-session", STACK_BYTES);
             t.setDaemon(true);
+            worker = t;
             return t;
         });
     }
@@ -224,6 +230,9 @@ public final class HarnessSession implements AutoCloseable {
             // Code that never reaches a safepoint (one huge arithmetic operation) cannot be
             // cancelled inside this JVM: its thread is abandoned, the result is still given.
             abandoned = true;
+            if (worker != null) {
+                STRANDED.add(worker);
+            }
             return new Step.Stopped<>(sandbox.cancelReason(), "stopped at the limit (its thread did not stop)");
         }
     }
@@ -261,6 +270,16 @@ public final class HarnessSession implements AutoCloseable {
             return new Step.Stopped<>(StopReason.MEMORY, "the heap ran out");
         }
         return new Step.Stopped<>(StopReason.INTERNAL_ERROR, "grader failure: " + cause);
+    }
+
+    /**
+     * How many threads of abandoned gradings still run in this JVM. A process that grades
+     * many submissions should be replaced when this is not zero: such a thread burns a core
+     * until its computation ends by itself.
+     */
+    public static int strandedThreads() {
+        STRANDED.removeIf(thread -> !thread.isAlive());
+        return STRANDED.size();
     }
 
     /** Returns the context to the pool; closing twice is harmless. */

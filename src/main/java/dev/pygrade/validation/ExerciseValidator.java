@@ -1,6 +1,7 @@
 package dev.pygrade.validation;
 
 import dev.pygrade.exercise.Exercise;
+import dev.pygrade.exercise.Limits;
 import dev.pygrade.grading.CheckResult;
 import dev.pygrade.grading.GradeResult;
 import dev.pygrade.grading.Grader;
@@ -9,6 +10,7 @@ import dev.pygrade.submission.Submission;
 import dev.pygrade.submission.SubmissionException;
 import dev.pygrade.submission.SubmissionReader;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,18 +84,27 @@ public final class ExerciseValidator {
         return FixtureSet.load(fixturesRoot.resolve(exercise.id()));
     }
 
-    private Case grade(Exercise exercise, Path file, FixtureExpectation expected) {
-        if (!Files.exists(file)) {
+    /** Grades {@code file} (anywhere) against {@code exercise} and compares with what is expected. */
+    public Case grade(Exercise exercise, Path file, FixtureExpectation expected) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return new Case(file, expected, null, "the fixture file does not exist");
         }
+        String refusal = expected.setup().unreadable();
         Submission submission;
         try {
             submission = SubmissionReader.read(file, exercise.module());
         } catch (SubmissionException unreadable) {
-            boolean expectedUnreadable = expected.status() == Status.ERROR && expected.score() == 0;
-            return new Case(file, expected, null, expectedUnreadable ? null : unreadable.located());
+            boolean asExpected = refusal != null && unreadable.located().contains(refusal);
+            return new Case(file, expected, null, asExpected ? null
+                    : "refused unread (" + unreadable.located() + ")"
+                    + (refusal == null ? "" : ", expected a refusal saying '" + refusal + "'"));
         }
-        GradeResult result = grader.grade(exercise, submission, exercise.limits());
+        if (refusal != null) {
+            return new Case(file, expected, null, "was read, expected a refusal saying '" + refusal + "'");
+        }
+        Limits limits = expected.setup().checkTimeout() == null ? exercise.limits()
+                : exercise.limits().withCheckTimeout(expected.setup().checkTimeout());
+        GradeResult result = grader.grade(exercise, submission, limits);
         return new Case(file, expected, result, mismatch(expected, result));
     }
 

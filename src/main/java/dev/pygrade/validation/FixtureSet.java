@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -24,7 +25,8 @@ import java.util.stream.Stream;
  */
 public final class FixtureSet {
     public static final String EXPECTED = "expected.json";
-    private static final Set<String> KEYS = Set.of("status", "score", "not_passed", "why");
+    private static final Set<String> KEYS = Set.of("status", "score", "not_passed", "why", "exercise",
+            "check_timeout_seconds", "unreadable");
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
@@ -96,7 +98,26 @@ public final class FixtureSet {
                 notPassed.add(item.asText());
             }
         }
-        return new FixtureExpectation(name, parsed, score.asDouble(), notPassed);
+        return new FixtureExpectation(name, parsed, score.asDouble(), notPassed, setup(file, name, node));
+    }
+
+    private static FixtureExpectation.Setup setup(Path file, String name, JsonNode node) {
+        JsonNode exercise = node.get("exercise");
+        JsonNode timeout = node.get("check_timeout_seconds");
+        JsonNode unreadable = node.get("unreadable");
+        if (exercise != null && !exercise.isTextual()) {
+            throw new ExerciseException(file, 0, "\"" + name + "\": \"exercise\" must be an exercise id (text)");
+        }
+        if (timeout != null && (!timeout.isNumber() || timeout.asDouble() <= 0)) {
+            throw new ExerciseException(file, 0, "\"" + name + "\": \"check_timeout_seconds\" must be a positive number");
+        }
+        if (unreadable != null && !unreadable.isTextual()) {
+            throw new ExerciseException(file, 0, "\"" + name
+                    + "\": \"unreadable\" must be the text the refusal contains");
+        }
+        return new FixtureExpectation.Setup(exercise == null ? null : exercise.asText(),
+                timeout == null ? null : Duration.ofMillis(Math.round(timeout.asDouble() * 1000)),
+                unreadable == null ? null : unreadable.asText());
     }
 
     /** Submissions in the folder that expected.json does not mention. */

@@ -1,0 +1,121 @@
+from threading import Barrier, BrokenBarrierError, Event, Lock
+
+from pygrade import check, expect_equal, expect_false, expect_is, expect_raises, expect_true, fail
+
+
+class FetchFailed(Exception):
+    """What the checks' fake fetch raises for a key that cannot be fetched."""
+
+
+def _call(solution, fetch, keys, what, **kwargs):
+    try:
+        return solution.fetch_all(fetch, keys, **kwargs)
+    except BrokenBarrierError:
+        fail(f"{what}: the calls did not overlap. fetch(key) waits on a barrier that only opens "
+             "when the calls for all the keys are in flight at the same time, and it timed out: "
+             "run the calls in threads, not one after another")
+
+
+@check(weight=2, description="returns {key: fetch(key)}, calling fetch exactly once per key")
+def results(solution):
+    calls = []
+    lock = Lock()
+
+    def fetch(key):
+        with lock:
+            calls.append(key)
+        return key.upper() + "!"
+
+    keys = ["alpha", "beta", "gamma"]
+    got = solution.fetch_all(fetch, keys)
+    expect_equal(got, {"alpha": "ALPHA!", "beta": "BETA!", "gamma": "GAMMA!"},
+                 "fetch_all(fetch, ['alpha', 'beta', 'gamma']) with fetch(k) = k.upper() + '!'")
+    expect_equal(sorted(calls), sorted(keys), "the keys fetch was called with (each key once)")
+
+
+@check(weight=1, description="no keys: returns {} without calling fetch")
+def empty(solution):
+    calls = []
+    got = solution.fetch_all(calls.append, [])
+    expect_equal(got, {}, "fetch_all(fetch, [])")
+    expect_equal(calls, [], "the calls made to fetch for no keys")
+
+
+@check(weight=3, description="the calls overlap: 8 calls are all in flight at once (default max_workers=8)")
+def overlap(solution):
+    keys = list(range(8))
+    barrier = Barrier(len(keys), timeout=2)
+
+    def fetch(key):
+        barrier.wait()  # opens only when all 8 calls wait at the same time
+        return key * 10
+
+    got = _call(solution, fetch, keys, "fetch_all(fetch, 8 keys)")
+    expect_equal(got, {key: key * 10 for key in keys}, "fetch_all(fetch, [0, ..., 7]) when the calls overlap")
+
+
+@check(weight=2, description="each result belongs to its own key even when the calls finish in reverse order")
+def result_per_key(solution):
+    keys = ["a", "b", "c", "d"]
+    done = {key: Event() for key in keys}
+
+    def fetch(key):
+        index = keys.index(key)
+        if index + 1 < len(keys):
+            done[keys[index + 1]].wait(0.5)  # the later key finishes first
+        done[key].set()
+        return "page-" + key
+
+    got = solution.fetch_all(fetch, keys)
+    expect_equal(got, {key: "page-" + key for key in keys},
+                 "fetch_all(fetch, ['a', 'b', 'c', 'd']) when the calls finish in the order d, c, b, a "
+                 "(match results to keys by their future, not by completion order)")
+
+
+@check(weight=2, description="max_workers is respected: with max_workers=2, two calls overlap but never three")
+def bounded(solution):
+    keys = list(range(4))
+    pairs = Barrier(2, timeout=2)
+    three = Barrier(3, timeout=1)
+    lock = Lock()
+    state = {"active": 0, "peak": 0, "three_at_once": False}
+
+    def fetch(key):
+        with lock:
+            state["active"] += 1
+            state["peak"] = max(state["peak"], state["active"])
+        try:
+            pairs.wait()  # two calls must be in flight together
+            try:
+                three.wait()  # must NOT open: it needs three calls at once
+                state["three_at_once"] = True
+            except BrokenBarrierError:
+                pass
+            return -key
+        finally:
+            with lock:
+                state["active"] -= 1
+
+    try:
+        got = solution.fetch_all(fetch, keys, max_workers=2)
+    except BrokenBarrierError:
+        fail("fetch_all(fetch, 4 keys, max_workers=2): two calls were never in flight together; "
+             "with max_workers=2 two calls must overlap")
+    expect_equal(got, {0: 0, 1: -1, 2: -2, 3: -3}, "fetch_all(fetch, [0, 1, 2, 3], max_workers=2)")
+    expect_false(state["three_at_once"],
+                 "three calls were in flight at once with max_workers=2 (a barrier for three calls opened)")
+    expect_true(state["peak"] <= 2, f"at most 2 calls in flight with max_workers=2 (saw {state['peak']} at once)")
+
+
+@check(weight=2, description="an exception raised by one call reaches the caller of fetch_all")
+def errors(solution):
+    raised = FetchFailed("key 3: 503 Service Unavailable")
+
+    def fetch(key):
+        if key == 3:
+            raise raised
+        return key
+
+    with expect_raises(FetchFailed, "fetch_all(fetch, [1, 2, 3, 4]) where fetch(3) raises FetchFailed") as caught:
+        solution.fetch_all(fetch, [1, 2, 3, 4])
+    expect_is(caught.exception, raised, "the exception fetch_all raised (must be the one fetch(3) raised)")

@@ -1,0 +1,4 @@
+"""geometry: a package. Its public names come from its submodules."""
+from .shapes import Circle
+
+__all__ = ["Circle"]

@@ -1,0 +1,33 @@
+package dev.pygrade.worker;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command line that starts a worker JVM: the same java and class path as this JVM, the
+ * flags GraalPy needs, and a heap of its own whose exhaustion ends only that worker.
+ */
+record WorkerCommand(long heapBytes, Path home) {
+    static final int OUT_OF_MEMORY_EXIT = 3;
+
+    List<String> argv() {
+        String java = ProcessHandle.current().info().command().orElse(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> argv = new ArrayList<>(List.of(java,
+                "--enable-native-access=ALL-UNNAMED",
+                "-Dpolyglot.engine.WarnInterpreterOnly=false",
+                "-Xss16m",
+                "-XX:+UseParallelGC",
+                "-Xmx" + (heapBytes / (1024 * 1024)) + "m",
+                // a heap exhausted despite the watchdog ends the worker with a known code
+                "-XX:+ExitOnOutOfMemoryError",
+                "-XX:-UsePerfData",
+                "-Dpygrade.home=" + home));
+        if (Runtime.version().feature() >= 23) {
+            argv.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        argv.addAll(List.of("-cp", System.getProperty("java.class.path"), WorkerMain.class.getName()));
+        return argv;
+    }
+}

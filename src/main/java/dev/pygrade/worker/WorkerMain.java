@@ -1,0 +1,72 @@
+package dev.pygrade.worker;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pygrade.cli.Services;
+import dev.pygrade.exercise.Exercise;
+import dev.pygrade.exercise.ExerciseRepository;
+import dev.pygrade.grading.GradeResult;
+import dev.pygrade.grading.Problem;
+import dev.pygrade.grading.Status;
+import dev.pygrade.sandbox.HarnessSession;
+import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A worker JVM: grades the jobs it reads from stdin, one JSON line each, and answers on
+ * stdout. Its heap is its own, so a memory bomb can end this process but never its
+ * supervisor. It retires (exits after answering) when a grading left a thread it could not
+ * stop, so that nothing a submission started outlives its grading.
+ */
+public final class WorkerMain {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private WorkerMain() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        System.setOut(System.err); // the protocol channel carries nothing but answers
+        Services services = new Services(Services.defaultHome());
+        BufferedReader jobs = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = jobs.readLine()) != null) {
+            if (line.isBlank()) {
+                continue;
+            }
+            GradingJob job = JSON.readValue(line, GradingJob.class);
+            GradeResult result = grade(services, job, protocol);
+            boolean retiring = HarnessSession.strandedThreads() > 0;
+            send(protocol, new WorkerMessage(job.id(), null, result, retiring ? Boolean.TRUE : null));
+            if (retiring) {
+                System.exit(0);
+            }
+        }
+        System.exit(0);
+    }
+
+    private static GradeResult grade(Services services, GradingJob job, PrintStream protocol) {
+        Exercise exercise = new ExerciseRepository(Path.of(job.exercisesDir())).find(job.exerciseId()).orElse(null);
+        if (exercise == null) {
+            return new GradeResult(job.exerciseId(), job.label(), Status.INTERNAL_ERROR, 0, 0, 0,
+                    Problem.of(Problem.Kind.INTERNAL, "the worker found no exercise " + job.exerciseId()), List.of());
+        }
+        return services.grader().grade(exercise, job.submission(), job.limits(), checks -> send(protocol,
+                new WorkerMessage(job.id(), checks.stream().map(WorkerMessage.Check::of).toList(), null, null)));
+    }
+
+    private static synchronized void send(PrintStream protocol, WorkerMessage message) {
+        try {
+            protocol.println(JSON.writeValueAsString(message));
+        } catch (IOException unwritable) {
+            System.exit(4);
+        }
+        protocol.flush();
+    }
+}

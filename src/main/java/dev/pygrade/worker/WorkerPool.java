@@ -1,0 +1,146 @@
+package dev.pygrade.worker;
+
+import dev.pygrade.exercise.Exercise;
+import dev.pygrade.exercise.Limits;
+import dev.pygrade.grading.GradeResult;
+import dev.pygrade.grading.Grader;
+import dev.pygrade.grading.Problem;
+import dev.pygrade.grading.Status;
+import dev.pygrade.sandbox.CheckSpec;
+import dev.pygrade.submission.Submission;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Gradings in worker JVMs, each with a heap of its own: a memory bomb, a crash or a
+ * computation that ignores cancellation ends one worker and costs only its own grading;
+ * the supervisor reports it and starts another worker for the next.
+ */
+public final class WorkerPool implements AutoCloseable {
+    /** A new worker JVM pays for its first GraalPy context (seconds; minutes on a loaded machine). */
+    private static final Duration STARTUP_ALLOWANCE = Duration.ofSeconds(300);
+    private static final Duration ANSWER_MARGIN = Duration.ofSeconds(15);
+    private static final int SIGKILL_EXIT = 137;
+
+    private final WorkerCommand command;
+    private final Semaphore slots;
+    private final ConcurrentLinkedQueue<WorkerProcess> idle = new ConcurrentLinkedQueue<>();
+    private final AtomicLong ids = new AtomicLong();
+    private final AtomicLong replaced = new AtomicLong();
+
+    public WorkerPool(int workers, long heapBytesPerWorker, Path home) {
+        this.command = new WorkerCommand(heapBytesPerWorker, home);
+        this.slots = new Semaphore(workers);
+    }
+
+    /** Workers that were replaced after a crash, a kill or a stranded thread. */
+    public long replaced() {
+        return replaced.get();
+    }
+
+    public GradeResult grade(Exercise exercise, Submission submission, Limits limits) {
+        slots.acquireUninterruptibly();
+        try {
+            return gradeOnWorker(exercise, submission, limits);
+        } finally {
+            slots.release();
+        }
+    }
+
+    private GradeResult gradeOnWorker(Exercise exercise, Submission submission, Limits limits) {
+        long started = System.nanoTime();
+        WorkerProcess worker = idle.poll();
+        try {
+            if (worker == null || !worker.alive()) {
+                worker = WorkerProcess.start(command);
+            }
+        } catch (IOException unstartable) {
+            return failed(exercise, submission, started, List.of(), Status.INTERNAL_ERROR, Problem.Kind.INTERNAL,
+                    "could not start a worker process: " + unstartable.getMessage());
+        }
+        // Until the worker has loaded the checks, the time is the grader's (starting GraalPy);
+        // from then on the submission's limits apply, with a margin for the worker to answer.
+        long deadline = System.nanoTime() + STARTUP_ALLOWANCE.toNanos();
+        Duration allowance = limits.totalTimeout().plus(limits.checkTimeout()).plus(ANSWER_MARGIN);
+        GradingJob job = GradingJob.of(ids.incrementAndGet(), exercise.directory().getParent().toString(),
+                exercise.id(), submission, limits);
+        List<CheckSpec> checks = new ArrayList<>();
+        try {
+            worker.send(job);
+            while (true) {
+                Optional<WorkerMessage> message = worker.next(Duration.ofNanos(deadline - System.nanoTime()));
+                if (message.isEmpty()) {
+                    return lost(worker, exercise, submission, started, checks, System.nanoTime() >= deadline);
+                }
+                WorkerMessage answer = message.get();
+                if (answer.id() != job.id()) {
+                    continue;
+                }
+                if (answer.checks() != null) {
+                    answer.checks().forEach(check -> checks.add(check.spec()));
+                    deadline = System.nanoTime() + allowance.toNanos();
+                }
+                if (answer.result() != null) {
+                    if (Boolean.TRUE.equals(answer.retiring())) {
+                        retire(worker);
+                    } else {
+                        idle.add(worker);
+                    }
+                    worker = null;
+                    return answer.result();
+                }
+            }
+        } catch (IOException | InterruptedException broken) {
+            if (broken instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return lost(worker, exercise, submission, started, checks, false);
+        }
+    }
+
+    /** The worker ended or went silent before answering: report why, and replace it. */
+    private GradeResult lost(WorkerProcess worker, Exercise exercise, Submission submission, long started,
+            List<CheckSpec> checks, boolean late) {
+        Optional<Integer> exit = late ? Optional.empty() : worker.exitCode();
+        retire(worker);
+        if (exit.isEmpty()) {
+            return failed(exercise, submission, started, checks, Status.TIMEOUT, Problem.Kind.TIMEOUT,
+                    "the grading did not finish within its time limit, and its worker was stopped");
+        }
+        if (exit.isPresent() && (exit.get() == WorkerCommand.OUT_OF_MEMORY_EXIT || exit.get() == SIGKILL_EXIT)) {
+            return failed(exercise, submission, started, checks, Status.MEMORY, Problem.Kind.MEMORY,
+                    "the submission used more memory than a grading may use");
+        }
+        return failed(exercise, submission, started, checks, Status.INTERNAL_ERROR, Problem.Kind.INTERNAL,
+                "the grading's worker process ended unexpectedly (exit code " + exit.map(String::valueOf).orElse("?")
+                        + ")");
+    }
+
+    private void retire(WorkerProcess worker) {
+        worker.close();
+        replaced.incrementAndGet();
+    }
+
+    private static GradeResult failed(Exercise exercise, Submission submission, long started, List<CheckSpec> checks,
+            Status status, Problem.Kind kind, String message) {
+        double max = checks.stream().mapToDouble(CheckSpec::weight).sum();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        return new GradeResult(exercise.id(), submission.label(), status, 0, max, millis, Problem.of(kind, message),
+                Grader.skipped(checks, "not run: " + message));
+    }
+
+    @Override
+    public void close() {
+        WorkerProcess worker;
+        while ((worker = idle.poll()) != null) {
+            worker.close();
+        }
+    }
+}
