@@ -14,8 +14,15 @@ final class LimitOptions {
             description = "Output kept per check, in bytes (default: the exercise's, normally 65536).")
     Integer maxOutputBytes;
 
+    @Option(names = "--memory", paramLabel = "SIZE",
+            description = "Heap a grading may use, e.g. 256m or 1g (default: the exercise's, normally 512m).")
+    String memory;
+
     Limits apply(Limits limits) {
         Limits result = limits;
+        if (memory != null) {
+            result = result.withMemoryBytes(MemorySize.parse(memory, "--memory"));
+        }
         if (timeoutSeconds != null) {
             if (timeoutSeconds <= 0) {
                 throw new UserError("--timeout must be a positive number of seconds");

@@ -15,7 +15,8 @@ public record ExerciseMetadata(
     public record LimitsMetadata(
             @JsonProperty("check_timeout_seconds") Double checkTimeoutSeconds,
             @JsonProperty("total_timeout_seconds") Double totalTimeoutSeconds,
-            @JsonProperty("max_output_bytes") Integer maxOutputBytes) {
+            @JsonProperty("max_output_bytes") Integer maxOutputBytes,
+            @JsonProperty("memory_mb") Integer memoryMegabytes) {
     }
 
     /** Capabilities beyond the default of none. */

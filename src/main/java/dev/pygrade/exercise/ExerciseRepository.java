@@ -125,7 +125,9 @@ public final class ExerciseRepository {
                             : seconds(metadata.checkTimeoutSeconds()),
                     metadata.totalTimeoutSeconds() == null ? defaults.totalTimeout()
                             : seconds(metadata.totalTimeoutSeconds()),
-                    metadata.maxOutputBytes() == null ? defaults.maxOutputBytes() : metadata.maxOutputBytes());
+                    metadata.maxOutputBytes() == null ? defaults.maxOutputBytes() : metadata.maxOutputBytes(),
+                    metadata.memoryMegabytes() == null ? defaults.memoryBytes()
+                            : metadata.memoryMegabytes() * 1024L * 1024);
         } catch (IllegalArgumentException invalid) {
             throw new ExerciseException(file, 0, "\"limits\": " + invalid.getMessage());
         }

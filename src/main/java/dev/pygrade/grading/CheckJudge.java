@@ -24,6 +24,7 @@ final class CheckJudge {
                 case EXIT -> result(spec, CheckStatus.ERROR, stopped.detail() + "; a solution must not exit", "");
                 case STACK_OVERFLOW -> result(spec, CheckStatus.ERROR,
                         "the stack overflowed (unbounded recursion)", "");
+                case DENIED -> result(spec, CheckStatus.ERROR, stopped.detail(), "");
                 case INTERNAL_ERROR -> result(spec, CheckStatus.INTERNAL_ERROR,
                         "the grader failed on this check, not your code: " + stopped.detail(), "");
             };

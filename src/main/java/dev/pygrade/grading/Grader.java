@@ -22,13 +22,14 @@ import java.util.function.Consumer;
  * result record. A check that times out, exhausts memory or ends the interpreter
  * costs only itself: the remaining checks run in a fresh context.
  */
-public final class Grader {
+public final class Grader implements Grading {
     private final ContextPool pool;
 
     public Grader(ContextPool pool) {
         this.pool = pool;
     }
 
+    @Override
     public GradeResult grade(Exercise exercise, Submission submission, Limits limits) {
         return grade(exercise, submission, limits, checks -> { });
     }
@@ -66,7 +67,7 @@ public final class Grader {
             this.input = new GradingInput(exercise.checksSource(), files, exercise.module());
             var capabilities = exercise.capabilities();
             this.policy = new SandboxPolicy(capabilities.threads(), capabilities.tracing(), capabilities.asyncio(),
-                    capabilities.files(), limits.maxOutputBytes());
+                    capabilities.files(), limits.maxOutputBytes(), limits.memoryBytes());
         }
 
         GradeResult execute(Consumer<List<CheckSpec>> checksKnown) {

@@ -28,6 +28,7 @@ final class ImportJudge {
                         + stopped.detail() + "); a solution must not exit");
                 case STACK_OVERFLOW -> Problem.of(Problem.Kind.IMPORT,
                         "importing the submission overflowed the stack (unbounded recursion)");
+                case DENIED -> Problem.of(Problem.Kind.IMPORT, "importing the submission failed: " + stopped.detail());
                 case INTERNAL_ERROR -> Problem.of(Problem.Kind.INTERNAL, stopped.detail());
             };
         };

@@ -18,7 +18,7 @@ public final class FreshContextPool implements ContextPool {
         MemoryFileSystem storage = policy.files() ? MemoryFileSystem.create() : null;
         SandboxContext context = new SandboxContext(engine.newContext(policy, output.stream(), storage), output,
                 policy, storage);
-        watchdog.watch(context);
+        watchdog.watch(context, policy.memoryBytes());
         return context;
     }
 

@@ -87,7 +87,7 @@ public final class HarnessSession implements AutoCloseable {
         ObservationSink sink = new ObservationSink(plain, log, this::verifyIntegrity);
         Value specs = harness.getMember("setup").execute(sink, PythonSources.API, input.checksSource(),
                 filesJson(input.files()), input.moduleName(), sandbox.policy().tracing(),
-                sandbox.policy().asyncio() ? PythonSources.ASYNCIO : null);
+                sandbox.policy().asyncio() ? PythonSources.ASYNCIO : null, sandbox.policy().threads());
         importCandidate = harness.getMember("import_candidate");
         runCheck = harness.getMember("run_check");
         verify = harness.getMember("make_verifier").execute();
@@ -260,6 +260,10 @@ public final class HarnessSession implements AutoCloseable {
             }
             if (polyglot.isCancelled()) {
                 return new Step.Stopped<>(StopReason.TIMEOUT, "cancelled");
+            }
+            String denied = Denials.explain(polyglot.getMessage());
+            if (denied != null) {
+                return new Step.Stopped<>(StopReason.DENIED, denied);
             }
             return new Step.Stopped<>(StopReason.INTERNAL_ERROR, "GraalPy failed: " + polyglot.getMessage());
         }

@@ -10,6 +10,11 @@ public enum StopReason {
     EXIT,
     /** The Java stack overflowed (unbounded recursion below Python's own limit). */
     STACK_OVERFLOW,
+    /**
+     * Candidate code asked for something the sandbox refuses (a thread where none are granted,
+     * a socket) in a way GraalPy reports as a host error rather than a Python exception.
+     */
+    DENIED,
     /** GraalPy itself failed: not the candidate's fault. */
     INTERNAL_ERROR
 }

@@ -4,7 +4,7 @@ import dev.pygrade.exercise.Exercise;
 import dev.pygrade.exercise.Limits;
 import dev.pygrade.grading.CheckResult;
 import dev.pygrade.grading.GradeResult;
-import dev.pygrade.grading.Grader;
+import dev.pygrade.grading.Grading;
 import dev.pygrade.grading.Status;
 import dev.pygrade.submission.Submission;
 import dev.pygrade.submission.SubmissionException;
@@ -25,10 +25,10 @@ import java.util.stream.Collectors;
  * the result recorded for it. Used by `pygrade validate` and by the test suite.
  */
 public final class ExerciseValidator {
-    private final Grader grader;
+    private final Grading grader;
     private final Path fixturesRoot;
 
-    public ExerciseValidator(Grader grader, Path fixturesRoot) {
+    public ExerciseValidator(Grading grader, Path fixturesRoot) {
         this.grader = grader;
         this.fixturesRoot = fixturesRoot;
     }

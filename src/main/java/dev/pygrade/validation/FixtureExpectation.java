@@ -22,9 +22,10 @@ public record FixtureExpectation(String submission, Status status, double score,
     /**
      * How a fixture is graded, where it differs from its folder's defaults: the exercise it is
      * graded against (fixtures/hostile/ mixes them), a shorter time limit per check (so that
-     * endless loops cost the suite little), or the reason the submission must be refused unread.
+     * endless loops cost the suite little), the reason the submission must be refused unread,
+     * or that it may only be graded in a worker JVM (it strands a thread that cannot be stopped).
      */
-    public record Setup(String exercise, Duration checkTimeout, String unreadable) {
-        public static final Setup DEFAULT = new Setup(null, null, null);
+    public record Setup(String exercise, Duration checkTimeout, String unreadable, boolean workerOnly) {
+        public static final Setup DEFAULT = new Setup(null, null, null, false);
     }
 }

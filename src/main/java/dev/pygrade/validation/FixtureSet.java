@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 public final class FixtureSet {
     public static final String EXPECTED = "expected.json";
     private static final Set<String> KEYS = Set.of("status", "score", "not_passed", "why", "exercise",
-            "check_timeout_seconds", "unreadable");
+            "check_timeout_seconds", "unreadable", "worker_only");
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
@@ -115,9 +115,13 @@ public final class FixtureSet {
             throw new ExerciseException(file, 0, "\"" + name
                     + "\": \"unreadable\" must be the text the refusal contains");
         }
+        JsonNode workerOnly = node.get("worker_only");
+        if (workerOnly != null && !workerOnly.isBoolean()) {
+            throw new ExerciseException(file, 0, "\"" + name + "\": \"worker_only\" must be true or false");
+        }
         return new FixtureExpectation.Setup(exercise == null ? null : exercise.asText(),
                 timeout == null ? null : Duration.ofMillis(Math.round(timeout.asDouble() * 1000)),
-                unreadable == null ? null : unreadable.asText());
+                unreadable == null ? null : unreadable.asText(), workerOnly != null && workerOnly.asBoolean());
     }
 
     /** Submissions in the folder that expected.json does not mention. */

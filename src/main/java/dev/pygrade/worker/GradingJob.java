@@ -16,7 +16,8 @@ record GradingJob(
         @JsonProperty("files") Map<String, File> files,
         @JsonProperty("check_ms") long checkMillis,
         @JsonProperty("total_ms") long totalMillis,
-        @JsonProperty("max_output") int maxOutputBytes) {
+        @JsonProperty("max_output") int maxOutputBytes,
+        @JsonProperty("memory") long memoryBytes) {
 
     record File(@JsonProperty("display") String displayName, @JsonProperty("text") String text) {
     }
@@ -25,7 +26,8 @@ record GradingJob(
         Map<String, File> files = new LinkedHashMap<>();
         submission.files().forEach((path, file) -> files.put(path, new File(file.displayName(), file.text())));
         return new GradingJob(id, exercisesDir, exerciseId, submission.label(), files,
-                limits.checkTimeout().toMillis(), limits.totalTimeout().toMillis(), limits.maxOutputBytes());
+                limits.checkTimeout().toMillis(), limits.totalTimeout().toMillis(), limits.maxOutputBytes(),
+                limits.memoryBytes());
     }
 
     Submission submission() {
@@ -35,6 +37,7 @@ record GradingJob(
     }
 
     Limits limits() {
-        return new Limits(Duration.ofMillis(checkMillis), Duration.ofMillis(totalMillis), maxOutputBytes);
+        return new Limits(Duration.ofMillis(checkMillis), Duration.ofMillis(totalMillis), maxOutputBytes,
+                memoryBytes);
     }
 }

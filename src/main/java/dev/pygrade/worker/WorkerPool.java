@@ -4,6 +4,7 @@ import dev.pygrade.exercise.Exercise;
 import dev.pygrade.exercise.Limits;
 import dev.pygrade.grading.GradeResult;
 import dev.pygrade.grading.Grader;
+import dev.pygrade.grading.Grading;
 import dev.pygrade.grading.Problem;
 import dev.pygrade.grading.Status;
 import dev.pygrade.sandbox.CheckSpec;
@@ -23,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * computation that ignores cancellation ends one worker and costs only its own grading;
  * the supervisor reports it and starts another worker for the next.
  */
-public final class WorkerPool implements AutoCloseable {
+public final class WorkerPool implements Grading, AutoCloseable {
     /** A new worker JVM pays for its first GraalPy context (seconds; minutes on a loaded machine). */
     private static final Duration STARTUP_ALLOWANCE = Duration.ofSeconds(300);
     private static final Duration ANSWER_MARGIN = Duration.ofSeconds(15);
@@ -45,6 +46,7 @@ public final class WorkerPool implements AutoCloseable {
         return replaced.get();
     }
 
+    @Override
     public GradeResult grade(Exercise exercise, Submission submission, Limits limits) {
         slots.acquireUninterruptibly();
         try {

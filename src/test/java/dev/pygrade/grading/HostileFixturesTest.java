@@ -12,9 +12,15 @@ import dev.pygrade.submission.SubmissionReader;
 import dev.pygrade.validation.ExerciseValidator;
 import dev.pygrade.validation.FixtureExpectation;
 import dev.pygrade.validation.FixtureSet;
+import dev.pygrade.worker.WorkerPool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -41,19 +47,54 @@ class HostileFixturesTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> everyAttackGetsItsRecordedStatus() {
-        return attacks().map(attack -> DynamicTest.dynamicTest(attack.submission(), () -> {
-            var graded = validator.grade(exerciseOf(attack), HOSTILE.resolve(attack.submission()), attack);
-            assertTrue(graded.matches(), attack.submission() + ": " + graded.mismatch());
-            if (graded.actual() != null && attack.submission().startsWith("forge")) {
-                assertEquals(0.0, graded.actual().score(), "a forgery earned marks");
+    Stream<DynamicTest> everyAttackGetsItsRecordedStatusOneAtATime() {
+        return attacks().filter(attack -> !attack.setup().workerOnly())
+                .map(attack -> DynamicTest.dynamicTest(attack.submission(), () -> assertRecorded(validator, attack)));
+    }
+
+    /**
+     * Every attack at once, two at a time in worker JVMs, interleaved with correct answers that
+     * must still get full marks: one hostile grading never costs another its result.
+     */
+    @Test
+    void allAttacksTogetherBesideCorrectAnswers() throws Exception {
+        try (WorkerPool workers = new WorkerPool(2, 1024L * 1024 * 1024, TestSandbox.home());
+             ExecutorService lanes = Executors.newFixedThreadPool(2)) {
+            ExerciseValidator isolated = new ExerciseValidator(workers, TestSandbox.fixtures());
+            Exercise lru = TestSandbox.exercises().find("q09-lru-cache").orElseThrow();
+            List<Future<String>> verdicts = new ArrayList<>();
+            for (FixtureExpectation attack : attacks().toList()) {
+                verdicts.add(lanes.submit(() -> verdict(isolated.grade(exerciseOf(attack),
+                        HOSTILE.resolve(attack.submission()), attack))));
+                verdicts.add(lanes.submit(() -> verdict(isolated.gradeReference(lru))));
             }
-        }));
+            List<String> wrong = new ArrayList<>();
+            for (Future<String> verdict : verdicts) {
+                String problem = verdict.get();
+                if (problem != null) {
+                    wrong.add(problem);
+                }
+            }
+            assertEquals(List.of(), wrong);
+            assertTrue(workers.replaced() >= 1, "the worker left holding a stranded thread is replaced");
+        }
+    }
+
+    private static String verdict(ExerciseValidator.Case graded) {
+        return graded.matches() ? null : graded.file().getFileName() + ": " + graded.mismatch();
+    }
+
+    private static void assertRecorded(ExerciseValidator validator, FixtureExpectation attack) {
+        var graded = validator.grade(exerciseOf(attack), HOSTILE.resolve(attack.submission()), attack);
+        assertTrue(graded.matches(), attack.submission() + ": " + graded.mismatch());
+        if (graded.actual() != null && attack.submission().startsWith("forge")) {
+            assertEquals(0.0, graded.actual().score(), "a forgery earned marks");
+        }
     }
 
     @Test
     void everyHostileFileIsRecorded() {
-        assertEquals(java.util.List.of(), FixtureSet.load(HOSTILE).unrecorded());
+        assertEquals(List.of(), FixtureSet.load(HOSTILE).unrecorded());
     }
 
     @Test
