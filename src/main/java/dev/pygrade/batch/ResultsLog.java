@@ -1,8 +1,9 @@
 package dev.pygrade.batch;
 
+import dev.pygrade.report.BatchReports;
 import dev.pygrade.report.CandidateResult;
-import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +21,9 @@ import java.util.List;
 public final class ResultsLog implements AutoCloseable {
     public static final String FILE = "results.jsonl";
 
-    private final BufferedWriter writer;
+    private final Writer writer;
 
-    private ResultsLog(BufferedWriter writer) {
+    private ResultsLog(Writer writer) {
         this.writer = writer;
     }
 
@@ -30,7 +31,7 @@ public final class ResultsLog implements AutoCloseable {
     public static ResultsLog append(Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            return new ResultsLog(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+            return new ResultsLog(BatchReports.utf8Writer(file, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND, StandardOpenOption.WRITE));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);

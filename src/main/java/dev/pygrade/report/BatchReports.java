@@ -1,6 +1,10 @@
 package dev.pygrade.report;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.OpenOption;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +50,16 @@ public final class BatchReports {
         }
     }
 
+    /**
+     * UTF-8 that never throws on text it cannot encode (a lone surrogate a candidate printed):
+     * such a character becomes '?' instead of costing the whole report.
+     */
+    public static Writer utf8Writer(Path file, OpenOption... options) throws IOException {
+        return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file, options),
+                StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE)));
+    }
+
     /** A name safe as one path segment: no separators, never "." or "..". */
     static String segment(String name) {
         String safe = name.replaceAll("[/\\\\\\x00-\\x1f]", "_");
@@ -58,7 +72,7 @@ public final class BatchReports {
 
     private static void replace(Path file, Body body) throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+        try (Writer out = utf8Writer(temporary)) {
             body.write(out);
         }
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
