@@ -58,6 +58,7 @@ public final class JunitXmlWriter {
         property(xml, "status", result.status().wire());
         property(xml, "score", Scores.format(result.score()));
         property(xml, "max_score", Scores.format(result.maxScore()));
+        xml.writeCharacters("\n    ");
         xml.writeEndElement();
         if (result.error() != null) {
             xml.writeCharacters("\n    ");
