@@ -62,6 +62,8 @@ public final class BatchRunner {
                         progress.graded(result);
                     } catch (RuntimeException cannotRecord) {
                         failure.compareAndSet(null, cannotRecord);
+                    } catch (Error fatal) { // out of memory, say: stop, and let --resume redo what is missing
+                        failure.compareAndSet(null, new IllegalStateException("a worker failed: " + fatal, fatal));
                     }
                 }
             }));
