@@ -35,10 +35,18 @@ public final class SubmissionScanner {
     }
 
     public BatchPlan scan(Path root) {
+        return scan(root, null);
+    }
+
+    /** As {@link #scan(Path)}, leaving out {@code results} (a results folder kept inside SUBMISSIONS). */
+    public BatchPlan scan(Path root, Path results) {
         List<BatchTask> tasks = new ArrayList<>();
         List<SkippedEntry> skipped = new ArrayList<>();
         for (Path entry : list(root)) {
             String name = entry.getFileName().toString();
+            if (results != null && same(entry, results)) {
+                continue;
+            }
             if (!Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
                 skipped.add(new SkippedEntry(name, Files.isSymbolicLink(entry)
                         ? "a symbolic link, not a candidate folder"
@@ -86,6 +94,14 @@ public final class SubmissionScanner {
             }
         }
         return name;
+    }
+
+    private static boolean same(Path a, Path b) {
+        try {
+            return Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Entries sorted by name, hidden ones and macOS zip litter left out. */

@@ -114,7 +114,7 @@ final class BatchCommand implements Callable<Integer> {
         Set<PairKey> done = new HashSet<>();
         recorded.forEach(line -> done.add(new PairKey(line.candidate(), line.exercise())));
 
-        BatchPlan plan = new SubmissionScanner(repository::find, Set.copyOf(exerciseIds)).scan(submissions)
+        BatchPlan plan = new SubmissionScanner(repository::find, Set.copyOf(exerciseIds)).scan(submissions, out)
                 .filter(resolved.shard()::contains);
         List<BatchTask> missing = plan.tasks().stream().filter(task -> !done.contains(task.key())).toList();
         int already = plan.tasks().size() - missing.size();
