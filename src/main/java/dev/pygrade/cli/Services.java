@@ -7,6 +7,7 @@ import dev.pygrade.sandbox.FreshContextPool;
 import dev.pygrade.sandbox.HeapWatchdog;
 import dev.pygrade.sandbox.SandboxEngine;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * What commands share, built on first use: commands that only read exercises never
@@ -14,12 +15,41 @@ import java.nio.file.Path;
  */
 public final class Services implements AutoCloseable {
     private final Path home;
+    private final Map<String, String> environment;
     private HeapWatchdog watchdog;
     private ContextPool pool;
     private Grader grader;
 
     public Services(Path home) {
+        this(home, System.getenv());
+    }
+
+    /** environment: what commands read instead of System.getenv() (tests pass their own). */
+    public Services(Path home, Map<String, String> environment) {
         this.home = home;
+        this.environment = Map.copyOf(environment);
+    }
+
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    /** A person at a terminal (not CI, not a pipe): live progress is worth drawing. */
+    public boolean interactive() {
+        return terminal() && !environment.containsKey("CI");
+    }
+
+    /** Since JDK 22 System.console() may exist on a pipe too; Console.isTerminal() then tells. */
+    private static boolean terminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException olderJdk) {
+            return true;
+        }
     }
 
     /** The folder holding exercises/ (the repository root, or PYGRADE_HOME). */
