@@ -3,6 +3,7 @@ package dev.pygrade.batch;
 import dev.pygrade.exercise.Exercise;
 import dev.pygrade.exercise.Limits;
 import dev.pygrade.grading.GradeResult;
+import dev.pygrade.grading.Grading;
 import dev.pygrade.grading.Problem;
 import dev.pygrade.grading.Status;
 import dev.pygrade.report.CandidateResult;
@@ -19,7 +20,7 @@ import java.util.function.Function;
 
 /**
  * Grades tasks on N worker threads, each taking the next task, grading it through the
- * {@link GradingService} and recording the result at once. One answer's trouble costs nobody
+ * {@link Grading} and recording the result at once. One answer's trouble costs nobody
  * else's result: an unreadable submission is an error record ({@code error.kind} "submission"),
  * a grading that throws is an internal-error record.
  *
@@ -28,12 +29,12 @@ import java.util.function.Function;
  * (the other workers wait), and that solo result is the one recorded.
  */
 public final class BatchRunner {
-    private final GradingService service;
+    private final Grading service;
     private final int workers;
     private final Function<Exercise, Limits> limits;
     private final ReadWriteLock solo = new ReentrantReadWriteLock(true);
 
-    public BatchRunner(GradingService service, int workers, Function<Exercise, Limits> limits) {
+    public BatchRunner(Grading service, int workers, Function<Exercise, Limits> limits) {
         if (workers < 1) {
             throw new IllegalArgumentException("at least one worker");
         }

@@ -3,8 +3,6 @@ package dev.pygrade.cli;
 import dev.pygrade.batch.BatchPlan;
 import dev.pygrade.batch.BatchRunner;
 import dev.pygrade.batch.BatchTask;
-import dev.pygrade.batch.GradingService;
-import dev.pygrade.batch.InProcessGradingService;
 import dev.pygrade.batch.LiveProgressBar;
 import dev.pygrade.batch.PairKey;
 import dev.pygrade.batch.PeriodicProgress;
@@ -14,6 +12,8 @@ import dev.pygrade.batch.ShardResolver;
 import dev.pygrade.batch.SubmissionScanner;
 import dev.pygrade.exercise.ExerciseRepository;
 import dev.pygrade.exercise.Limits;
+import dev.pygrade.grading.Grading;
+import dev.pygrade.worker.WorkerPool;
 import dev.pygrade.report.BatchReports;
 import dev.pygrade.report.BatchSummary;
 import dev.pygrade.report.CandidateResult;
@@ -78,6 +78,15 @@ final class BatchCommand implements Callable<Integer> {
             description = "The number of shards, with a Kubernetes Indexed Job's JOB_COMPLETION_INDEX.")
     Integer shardCount;
 
+    @Option(names = "--in-process",
+            description = "Grade in this JVM instead of in worker JVMs: faster to start, but a memory bomb or a "
+                    + "computation that ignores cancellation can then cost its neighbours their results.")
+    boolean inProcess;
+
+    @Option(names = "--worker-heap", paramLabel = "SIZE",
+            description = "Heap of each worker JVM (default: the grading's memory limit plus 512m for GraalPy).")
+    String workerHeap;
+
     @Mixin
     FormatOption format;
 
@@ -124,9 +133,13 @@ final class BatchCommand implements Callable<Integer> {
             err.println("pygrade: resuming: " + already + " grading(s) already recorded, " + missing.size() + " to go");
         }
         int graded;
-        try (GradingService service = new InProcessGradingService(root.services::grader);
+        try (WorkerPool pool = inProcess || missing.isEmpty() ? null
+                : new WorkerPool(workers, heapPerWorker(), root.services.home());
              ResultsLog log = ResultsLog.append(resultsFile)) {
-            BatchRunner runner = new BatchRunner(service, workers, exercise -> limits.apply(exercise.limits()));
+            Grading grading = pool != null ? pool
+                    : (exercise, submission, exerciseLimits) -> root.services.grader().grade(exercise, submission,
+                            exerciseLimits);
+            BatchRunner runner = new BatchRunner(grading, workers, exercise -> limits.apply(exercise.limits()));
             graded = runner.run(missing, log, progress(err));
         }
         List<CandidateResult> all = load(resultsFile, false);
@@ -140,6 +153,14 @@ final class BatchCommand implements Callable<Integer> {
             summary.writeText(stdout);
         }
         return summary.hasInternalErrors() ? ExitCode.INTERNAL.code() : ExitCode.OK.code();
+    }
+
+    /** GraalPy's engine and caches take about 300 MB; the rest is the gradings' budget. */
+    private long heapPerWorker() {
+        if (workerHeap != null) {
+            return MemorySize.parse(workerHeap, "--worker-heap");
+        }
+        return limits.apply(Limits.DEFAULT).memoryBytes() + 512L * 1024 * 1024;
     }
 
     private Progress progress(PrintWriter err) {

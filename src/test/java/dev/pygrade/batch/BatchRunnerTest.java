@@ -7,6 +7,7 @@ import dev.pygrade.TestSandbox;
 import dev.pygrade.exercise.Exercise;
 import dev.pygrade.exercise.Limits;
 import dev.pygrade.grading.GradeResult;
+import dev.pygrade.grading.Grading;
 import dev.pygrade.grading.Status;
 import dev.pygrade.report.CandidateResult;
 import dev.pygrade.submission.Submission;
@@ -21,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The runner through a fake GradingService: no GraalPy. */
+/** The runner through a fake Grading: no GraalPy. */
 class BatchRunnerTest {
     @TempDir
     Path dir;
@@ -29,7 +30,7 @@ class BatchRunnerTest {
     private final Exercise exercise = TestSandbox.exercises().find("q09-lru-cache").orElseThrow();
 
     /** Answers by the submission's text: "pass", "fail", "throw", "memory-once". */
-    private static final class FakeService implements GradingService {
+    private static final class FakeService implements Grading {
         final AtomicInteger running = new AtomicInteger();
         final AtomicInteger mostAtOnce = new AtomicInteger();
         final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
