@@ -14,6 +14,8 @@ final class Denials {
             new Denial("Creating threads is not allowed",
                     "this exercise does not allow threads; solve it without starting any"),
             new Denial("was excluded", "the sandbox has no network, processes or host access"),
+            new Denial("Process creation is not allowed", "the sandbox does not let a submission start processes"),
+            new Denial("Operation is not allowed for", "this exercise has no file system"),
             new Denial("UnsupportedPosixFeatureException", "the sandbox has no network, processes or host access"));
 
     private Denials() {

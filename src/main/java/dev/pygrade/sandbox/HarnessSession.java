@@ -87,7 +87,8 @@ public final class HarnessSession implements AutoCloseable {
         ObservationSink sink = new ObservationSink(plain, log, this::verifyIntegrity);
         Value specs = harness.getMember("setup").execute(sink, PythonSources.API, input.checksSource(),
                 filesJson(input.files()), input.moduleName(), sandbox.policy().tracing(),
-                sandbox.policy().asyncio() ? PythonSources.ASYNCIO : null, sandbox.policy().threads());
+                sandbox.policy().asyncio() ? PythonSources.ASYNCIO : null, sandbox.policy().threads(),
+                sandbox.policy().files());
         importCandidate = harness.getMember("import_candidate");
         runCheck = harness.getMember("run_check");
         verify = harness.getMember("make_verifier").execute();
@@ -277,11 +278,24 @@ public final class HarnessSession implements AutoCloseable {
     }
 
     /**
-     * How many threads of abandoned gradings still run in this JVM. A process that grades
+     * How many threads of abandoned gradings still run in this JVM, after waiting up to
+     * {@code patience} for them to end (a cancellation on a loaded machine can be late). A process that grades
      * many submissions should be replaced when this is not zero: such a thread burns a core
      * until its computation ends by itself.
      */
-    public static int strandedThreads() {
+    public static int strandedThreads(Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        for (Thread thread : STRANDED) {
+            long left = deadline - System.nanoTime();
+            if (left > 0) {
+                try {
+                    thread.join(Duration.ofNanos(left));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
         STRANDED.removeIf(thread -> !thread.isAlive());
         return STRANDED.size();
     }

@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class HeapWatchdog implements AutoCloseable {
     private static final long SAMPLE_MILLIS = 5;
-    private static final long MIN_GC_INTERVAL_NANOS = 200_000_000L;
+    private static final long MIN_GC_INTERVAL_NANOS = 100_000_000L;
 
     /** A watched grading: the heap in use when it started, and how much more it may take. */
     private record Budget(long baselineBytes, long allowedBytes) {
@@ -31,6 +31,7 @@ public final class HeapWatchdog implements AutoCloseable {
     private final long limitBytes;
     private final Thread thread;
     private volatile boolean running = true;
+    private final MemoryPoolMXBean oldGeneration = findOldGeneration();
     private long lastCollection;
 
     /** limitBytes: heap use that is always too much, whatever the budgets (at most 85% of -Xmx). */
@@ -50,22 +51,29 @@ public final class HeapWatchdog implements AutoCloseable {
      * goes over may stop another; worker JVMs that grade one at a time make it exact.
      */
     void watch(SandboxContext context, long allowedBytes) {
-        watched.put(context, new Budget(heapAfterLastCollection(), allowedBytes));
+        watched.put(context, new Budget(retained(), allowedBytes));
     }
 
     void forget(SandboxContext context) {
         watched.remove(context);
     }
 
-    /** What the heap held after the last collection: live data, not garbage. */
-    private long heapAfterLastCollection() {
-        long live = 0;
+    /**
+     * Data that survived collections: the old generation (a memory bomb's hoard ends up there;
+     * short-lived garbage does not), or the whole heap where no old generation can be told.
+     */
+    private long retained() {
+        return oldGeneration == null ? memory.getHeapMemoryUsage().getUsed() : oldGeneration.getUsage().getUsed();
+    }
+
+    private static MemoryPoolMXBean findOldGeneration() {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
-                live += pool.getCollectionUsage().getUsed();
+            String name = pool.getName();
+            if (pool.getType() == MemoryType.HEAP && (name.contains("Old") || name.contains("Tenured"))) {
+                return pool;
             }
         }
-        return live > 0 ? live : memory.getHeapMemoryUsage().getUsed();
+        return null;
     }
 
     private void watchLoop() {
@@ -75,21 +83,20 @@ public final class HeapWatchdog implements AutoCloseable {
             } catch (InterruptedException stop) {
                 return;
             }
-            if (watched.isEmpty()) {
+            if (watched.isEmpty() || retained() < threshold()) {
                 continue;
             }
-            long before = memory.getHeapMemoryUsage().getUsed();
-            // Garbage counts until a collection says otherwise; a full collection is dear, so
-            // below the hard limit it is asked for at most every MIN_GC_INTERVAL.
-            boolean overBudget = before >= threshold() && System.nanoTime() - lastCollection >= MIN_GC_INTERVAL_NANOS;
-            if (before < limitBytes && !overBudget) {
+            // Promoted garbage counts until a full collection says otherwise; it is dear, so
+            // it is asked for at most every MIN_GC_INTERVAL (a bomb keeps growing meanwhile,
+            // and the JVM collects by itself before it could run out).
+            if (System.nanoTime() - lastCollection < MIN_GC_INTERVAL_NANOS) {
                 continue;
             }
             System.gc();
             lastCollection = System.nanoTime();
-            long used = memory.getHeapMemoryUsage().getUsed();
+            long live = retained();
             watched.forEach((context, budget) -> {
-                if (used >= limitBytes || used >= budget.ceiling()) {
+                if (live >= limitBytes || live >= budget.ceiling()) {
                     context.cancel(StopReason.MEMORY);
                     watched.remove(context);
                 }

@@ -26,6 +26,7 @@ import java.util.List;
  */
 public final class WorkerMain {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.time.Duration STRANDED_PATIENCE = java.time.Duration.ofSeconds(5);
 
     private WorkerMain() {
     }
@@ -42,7 +43,7 @@ public final class WorkerMain {
             }
             GradingJob job = JSON.readValue(line, GradingJob.class);
             GradeResult result = grade(services, job, protocol);
-            boolean retiring = HarnessSession.strandedThreads() > 0;
+            boolean retiring = HarnessSession.strandedThreads(STRANDED_PATIENCE) > 0;
             send(protocol, new WorkerMessage(job.id(), null, result, retiring ? Boolean.TRUE : null));
             if (retiring) {
                 System.exit(0);

@@ -99,6 +99,10 @@ public final class WorkerPool implements Grading, AutoCloseable {
                     return answer.result();
                 }
             }
+        } catch (WorkerProcess.GarbledAnswer garbled) {
+            retire(worker);
+            return failed(exercise, submission, started, checks, Status.INTERNAL_ERROR, Problem.Kind.INTERNAL,
+                    garbled.getMessage());
         } catch (IOException | InterruptedException broken) {
             if (broken instanceof InterruptedException) {
                 Thread.currentThread().interrupt();

@@ -1,5 +1,6 @@
 package dev.pygrade.worker;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,7 +16,9 @@ import java.util.concurrent.TimeUnit;
 
 /** One worker JVM and the lines it answers, read on a thread of their own. */
 final class WorkerProcess implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Results carry fields computed on write ("schema"): reading ignores what it does not bind. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final String END = "\u0000end";
 
     private final Process process;
@@ -30,8 +33,10 @@ final class WorkerProcess implements AutoCloseable {
     }
 
     static WorkerProcess start(WorkerCommand command) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command.argv())
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        // A worker's stderr holds only what GraalPy or the JVM say about failures; kept when asked.
+        String log = System.getenv("PYGRADE_WORKER_LOG");
+        ProcessBuilder builder = new ProcessBuilder(command.argv()).redirectError(log == null
+                ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.appendTo(new java.io.File(log)));
         return new WorkerProcess(builder.start());
     }
 
@@ -55,8 +60,16 @@ final class WorkerProcess implements AutoCloseable {
         jobs.flush();
     }
 
+    /** An answer that is not a message: a bug on one side of the protocol, never the candidate's. */
+    static final class GarbledAnswer extends IOException {
+        GarbledAnswer(String line, com.fasterxml.jackson.core.JsonProcessingException cause) {
+            super("a worker answered something unreadable (" + cause.getOriginalMessage() + "): "
+                    + line.substring(0, Math.min(200, line.length())), cause);
+        }
+    }
+
     /** The worker's next message, or empty when it ended or {@code wait} passed. */
-    Optional<WorkerMessage> next(Duration wait) throws InterruptedException {
+    Optional<WorkerMessage> next(Duration wait) throws InterruptedException, GarbledAnswer {
         String line = answers.poll(Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS);
         if (line == null || line.equals(END)) {
             if (line != null) {
@@ -64,10 +77,15 @@ final class WorkerProcess implements AutoCloseable {
             }
             return Optional.empty();
         }
+        if (!line.startsWith("{")) {
+            // the JVM's own last words ("Terminating due to java.lang.OutOfMemoryError") go to
+            // stdout; they are not messages, and the exit code tells the supervisor the rest
+            return next(wait);
+        }
         try {
             return Optional.of(JSON.readValue(line, WorkerMessage.class));
-        } catch (IOException garbled) {
-            return next(wait);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException garbled) {
+            throw new GarbledAnswer(line, garbled);
         }
     }
 

@@ -93,7 +93,7 @@ def _describe_exception(error):
 
 
 def setup(sink, api_source, checks_source, files_json, module_name, allow_tracing, asyncio_source,
-          allow_threads=True):
+          allow_threads=True, allow_files=True):
     """Loads the checks API and the hidden checks; answers the checks as
     ((name, description, weight), ...). With asyncio_source, asyncio runs on the
     virtual-time loop it defines, for the checks and the candidate alike."""
@@ -125,7 +125,7 @@ def setup(sink, api_source, checks_source, files_json, module_name, allow_tracin
     for display, source in _state.files.values():
         lines = source.splitlines(True)
         linecache.cache[display] = (len(source), None, lines, display)
-    _harden(allow_tracing, allow_threads)
+    _harden(allow_tracing, allow_threads, allow_files)
     return tuple((name, description, float(weight)) for name, description, weight, _ in specs)
 
 
@@ -210,9 +210,19 @@ def _exit_refused(status=0):
     raise SystemExit(status)
 
 
-def _harden(allow_tracing, allow_threads):
+def _harden(allow_tracing, allow_threads, allow_files):
     """Closes what candidate code could use to reach the grader or end the run."""
-    if not allow_threads:
+    if not allow_files:
+        # Without a file system GraalPy answers getcwd with a host error that ends the context
+        # (os.path.abspath calls it): a Python error the candidate can read instead.
+        import os
+        for owner in (os, sys.modules.get("posix")):
+            if owner is not None:
+                owner.getcwd = _no_file_system
+                owner.getcwdb = _no_file_system
+    if allow_threads:
+        _cap_threads()
+    else:
         # GraalPy answers a thread start in a context without threads with a host error that
         # ends the context; candidates get a Python exception they can read instead.
         import _thread
@@ -238,6 +248,47 @@ def _harden(allow_tracing, allow_threads):
     posix = sys.modules.get("posix")
     if posix is not None:
         posix._exit = _exit_refused
+
+
+MAX_THREADS = 32
+
+
+def _cap_threads():
+    """At most MAX_THREADS candidate threads alive at once: a thread bomb gets a RuntimeError.
+    (The grading's time limit and the context's close stop the threads that did start.)"""
+    import _thread
+    import threading
+    original = _thread.start_new_thread
+    lock = _thread.allocate_lock()
+    live = [0]
+
+    def start_new_thread(function, args, kwargs=None):
+        with lock:
+            if live[0] >= MAX_THREADS:
+                raise RuntimeError("can't start new thread: a grading may run at most %d threads at once"
+                                   % MAX_THREADS)
+            live[0] += 1
+
+        def run(*run_args, **run_kwargs):
+            try:
+                return function(*run_args, **run_kwargs)
+            finally:
+                with lock:
+                    live[0] -= 1
+        try:
+            return original(run, args, kwargs or {})
+        except BaseException:
+            with lock:
+                live[0] -= 1
+            raise
+
+    _thread.start_new_thread = start_new_thread
+    _thread.start_new = start_new_thread
+    threading._start_new_thread = start_new_thread
+
+
+def _no_file_system(*args, **kwargs):
+    raise PermissionError(1, "this exercise has no file system: there is no working directory")
 
 
 def _threads_refused(*args, **kwargs):
@@ -348,7 +399,7 @@ def make_verifier():
                 containers.append(("class " + value.__qualname__, value.__dict__))
     for value in list(checks.__dict__.values()):
         if isinstance(value, _ModuleType) and value is not builtins:
-            containers.append(("module " + value.__name__, value.__dict__))
+            containers.append(("module " + value.__name__, value.__dict__, value.__name__ + "."))
     if _state.unittest_mode:
         import unittest
         for name in ("TestCase", "TestResult", "FunctionTestCase"):
@@ -365,16 +416,28 @@ def make_verifier():
                 contents.append(_EMPTY)
         return tuple(contents)
 
-    container_snapshot = tuple((label, ns, len(ns), tuple(ns.items())) for label, ns in containers)
+    # A module gains names legitimately when one of its submodules is imported
+    # (import logging.handlers adds logging.handlers): such a name may appear, nothing else.
+    container_snapshot = tuple((entry[0], entry[1], len(entry[1]), tuple(entry[1].items()),
+                                entry[2] if len(entry) > 2 else None, frozenset(entry[1]))
+                               for entry in containers)
     function_snapshot = tuple((f, f.__code__, f.__defaults__, dict(f.__kwdefaults__ or {}) if f.__kwdefaults__ is not None else None, f.__closure__, cells(f))
                               for f in functions)
     sys_snapshot = (sys.meta_path, _finder, sys.gettrace, sys.getprofile)
 
     def verify(_containers=container_snapshot, _functions=function_snapshot, _sys_state=sys_snapshot,
-               _missing=_EMPTY, _empty=_EMPTY, _no_items={}, _ValueError=ValueError):
-        for label, ns, size, items in _containers:
+               _missing=_EMPTY, _empty=_EMPTY, _no_items={}, _ValueError=ValueError, _Module=_ModuleType,
+               _type=type, _str=str):
+        for label, ns, size, items, submodule_prefix, names in _containers:
             if ns.__len__() != size:
-                return label + " gained or lost names"
+                if submodule_prefix is None:
+                    return label + " gained or lost names"
+                for key in tuple(ns):
+                    if key not in names:
+                        value = ns.get(key, _missing)
+                        if _type(value) is not _Module or _type(key) is not _str \
+                                or value.__name__ != submodule_prefix + key:
+                            return label + " gained a name that is not one of its submodules: " + _str(key)
             for key, value in items:
                 if ns.get(key, _missing) is not value:
                     return label + "." + key + " was replaced"

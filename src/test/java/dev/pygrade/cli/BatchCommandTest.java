@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pygrade.TestSandbox;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,30 +30,23 @@ class BatchCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** An empty environment: no shard is taken from the machine running the tests. */
     private static final Services SERVICES = new Services(TestSandbox.home(), Map.of());
-    private static final String GOOD = """
-            from functools import lru_cache
-
-            @lru_cache(maxsize=128)
-            def fibonacci(n):
-                return n if n < 2 else fibonacci(n - 1) + fibonacci(n - 2)
-            """;
+    private static final String GOOD = CliRun.GOOD_FIBONACCI;
     private static final String WRONG = GOOD.replace("n < 2", "n < 3");
     private static final String ID = "q09-lru-cache";
 
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-        JsonNode json() throws IOException {
-            return JSON.readTree(out);
+    /**
+     * Batches here grade in this JVM (--in-process): these tests are about the batch's outputs;
+     * worker JVMs are proven by HostileFixturesTest, where isolation is the point.
+     */
+    private static CliRun run(String... args) {
+        List<String> argv = new ArrayList<>(List.of(args));
+        if (argv.get(0).equals("batch")) {
+            argv.add("--in-process");
         }
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Pygrade.run(args, new PrintWriter(out), new PrintWriter(err), SERVICES);
-        return new Run(code, out.toString(), err.toString());
+        return CliRun.of(SERVICES, argv.toArray(String[]::new));
     }
 
     private Path answer(String candidate, String text) throws IOException {
@@ -92,7 +83,7 @@ class BatchCommandTest {
         Files.writeString(dir.resolve("submissions/README.md"), "instructions");
         Path results = dir.resolve("results");
 
-        Run run = run("batch", dir.resolve("submissions").toString(), "--out", results.toString(), "--workers", "2",
+        CliRun run = run("batch", dir.resolve("submissions").toString(), "--out", results.toString(), "--workers", "2",
                 "--format", "json");
         assertEquals(0, run.code(), run.out() + run.err());
         JsonNode summary = run.json();
@@ -169,12 +160,12 @@ class BatchCommandTest {
                 .orElseThrow();
         Files.writeString(file, String.join("\n", kept) + "\n" + bobLine.substring(0, bobLine.length() / 2));
 
-        Run refused = run("batch", submissions, "--out", results.toString());
+        CliRun refused = run("batch", submissions, "--out", results.toString());
         assertEquals(2, refused.code(), refused.err());
         assertTrue(refused.err().contains("--resume"), refused.err());
         assertEquals("", refused.out());
 
-        Run resumed = run("batch", submissions, "--out", results.toString(), "--resume", "--format", "json");
+        CliRun resumed = run("batch", submissions, "--out", results.toString(), "--resume", "--format", "json");
         assertEquals(0, resumed.code(), resumed.out() + resumed.err());
         assertEquals(1, resumed.json().get("graded_now").asInt());
         assertEquals(1, resumed.json().get("already_recorded").asInt());
@@ -185,7 +176,7 @@ class BatchCommandTest {
         assertEquals(Set.of("alice/" + ID, "bob/" + ID), keys);
         assertEquals(3, Files.readAllLines(results.resolve("summary.csv")).size());
 
-        Run again = run("batch", submissions, "--out", results.toString(), "--resume", "--format", "json");
+        CliRun again = run("batch", submissions, "--out", results.toString(), "--resume", "--format", "json");
         assertEquals(0, again.code(), again.err());
         assertEquals(0, again.json().get("graded_now").asInt());
         assertEquals(2, lines(results).size());
@@ -200,14 +191,14 @@ class BatchCommandTest {
         assertEquals(0, run("batch", submissions, "--out", whole.toString(), "--workers", "2").code());
         Path one = dir.resolve("shard1");
         Path two = dir.resolve("shard2");
-        Run first = run("batch", submissions, "--out", one.toString(), "--shard", "1/2");
-        Run second = run("batch", submissions, "--out", two.toString(), "--shard", "2/2");
+        CliRun first = run("batch", submissions, "--out", one.toString(), "--shard", "1/2");
+        CliRun second = run("batch", submissions, "--out", two.toString(), "--shard", "2/2");
         assertEquals(0, first.code(), first.err());
         assertEquals(0, second.code(), second.err());
         assertEquals(2, lines(one).size() + lines(two).size());
 
         Path merged = dir.resolve("merged");
-        Run merge = run("merge", one.toString(), two.toString(), whole.toString(), "--out", merged.toString());
+        CliRun merge = run("merge", one.toString(), two.toString(), whole.toString(), "--out", merged.toString());
         assertEquals(0, merge.code(), merge.out() + merge.err());
         assertEquals(Files.readString(whole.resolve("summary.csv")), Files.readString(merged.resolve("summary.csv")));
         assertEquals(2, lines(merged).size());
@@ -220,7 +211,7 @@ class BatchCommandTest {
         JsonNode node = JSON.readTree(line);
         ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("score", node.get("score").asDouble() + 1);
         Files.writeString(forged, JSON.writeValueAsString(node) + "\n", StandardOpenOption.CREATE);
-        Run conflict = run("merge", whole.toString(), forged.toString(), "--out", dir.resolve("m2").toString());
+        CliRun conflict = run("merge", whole.toString(), forged.toString(), "--out", dir.resolve("m2").toString());
         assertEquals(2, conflict.code(), conflict.err());
         assertTrue(conflict.err().contains("conflicting"), conflict.err());
         assertFalse(Files.exists(dir.resolve("m2/results.jsonl")));

@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pygrade.TestSandbox;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,29 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Every command in-process, with injected streams: exit codes, stdout stays machine-readable. */
 class CliTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String GOOD = """
-            from functools import lru_cache
-
-            @lru_cache(maxsize=128)
-            def fibonacci(n):
-                return n if n < 2 else fibonacci(n - 1) + fibonacci(n - 2)
-            """;
+    private static final String GOOD = CliRun.GOOD_FIBONACCI;
 
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-        JsonNode json() throws IOException {
-            return JSON.readTree(out);
-        }
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Pygrade.run(args, new PrintWriter(out), new PrintWriter(err), TestSandbox.services());
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(TestSandbox.services(), args);
     }
 
     private Path write(String name, String text) throws IOException {
@@ -55,7 +36,7 @@ class CliTest {
 
     @Test
     void helpListsTheExitCodes() {
-        Run run = run("--help");
+        CliRun run = run("--help");
         assertEquals(0, run.code());
         for (String line : new String[] {"0   full marks", "1   graded below full marks", "2   usage or input error",
                 "3   internal error"}) {
@@ -65,7 +46,7 @@ class CliTest {
 
     @Test
     void listShowsIdSeedLevelAndTitle() {
-        Run run = run("list");
+        CliRun run = run("list");
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("q09-lru-cache"), run.out());
         assertTrue(run.out().contains("Q9"), run.out());
@@ -74,7 +55,7 @@ class CliTest {
 
     @Test
     void listAsJsonIsOneArray() throws IOException {
-        Run run = run("list", "--format", "json");
+        CliRun run = run("list", "--format", "json");
         assertEquals(0, run.code(), run.err());
         JsonNode list = run.json();
         assertTrue(list.isArray() && list.size() >= 1, run.out());
@@ -83,7 +64,7 @@ class CliTest {
 
     @Test
     void showPrintsThePromptButNeverTheChecksOrTheReference() throws IOException {
-        Run run = run("show", "q09-lru-cache");
+        CliRun run = run("show", "q09-lru-cache");
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("fibonacci"), run.out());
         Path exercise = TestSandbox.home().resolve("exercises/q09-lru-cache");
@@ -98,7 +79,7 @@ class CliTest {
 
     @Test
     void fullMarksAsJsonIsExitZeroAndOnlyJsonOnStdout() throws IOException {
-        Run run = run("grade", "q09-lru-cache", write("answer.py", GOOD).toString(), "--format", "json");
+        CliRun run = run("grade", "q09-lru-cache", write("answer.py", GOOD).toString(), "--format", "json");
         assertEquals(0, run.code(), run.err());
         JsonNode result = run.json();
         assertEquals("pygrade.result/1", result.get("schema").asText());
@@ -116,7 +97,7 @@ class CliTest {
     @Test
     void belowFullMarksIsExitOneWithTheReasonInTheTextReport() throws IOException {
         Path answer = write("answer.py", GOOD.replace("n < 2", "n < 3"));
-        Run run = run("grade", "q09-lru-cache", answer.toString());
+        CliRun run = run("grade", "q09-lru-cache", answer.toString());
         assertEquals(1, run.code(), run.err());
         assertTrue(run.out().contains("fibonacci(2): expected 1, got 2"), run.out());
         assertTrue(run.out().contains("Score: "), run.out());
@@ -130,7 +111,7 @@ class CliTest {
                 sys.__stdout__.write("raw write\\n")
                 sys.stderr.write("to stderr\\n")
                 """ + GOOD);
-        Run run = run("grade", "q09-lru-cache", answer.toString(), "--format", "json");
+        CliRun run = run("grade", "q09-lru-cache", answer.toString(), "--format", "json");
         assertEquals(0, run.code(), run.err());
         assertEquals("passed", run.json().get("status").asText());
         assertFalse(run.out().contains("raw write\n"), run.out());
@@ -139,7 +120,7 @@ class CliTest {
     @Test
     void syntaxErrorIsLocatedInTheCandidatesFile() throws IOException {
         Path answer = write("broken.py", "from functools import lru_cache\n\ndef fibonacci(n:\n    return n\n");
-        Run run = run("grade", "q09-lru-cache", answer.toString(), "--format", "json");
+        CliRun run = run("grade", "q09-lru-cache", answer.toString(), "--format", "json");
         assertEquals(1, run.code(), run.err());
         JsonNode result = run.json();
         assertEquals("error", result.get("status").asText());
@@ -151,12 +132,12 @@ class CliTest {
 
     @Test
     void exitAtImportIsAnErrorAndTheGraderGoesOn() throws IOException {
-        Run run = run("grade", "q09-lru-cache", write("quits.py", "import sys\nsys.exit(0)\n").toString(),
+        CliRun run = run("grade", "q09-lru-cache", write("quits.py", "import sys\nsys.exit(0)\n").toString(),
                 "--format", "json");
         assertEquals(1, run.code(), run.err());
         assertEquals("error", run.json().get("status").asText());
         assertEquals("exit", run.json().at("/error/kind").asText());
-        Run after = run("grade", "q09-lru-cache", write("answer.py", GOOD).toString());
+        CliRun after = run("grade", "q09-lru-cache", write("answer.py", GOOD).toString());
         assertEquals(0, after.code(), after.out() + after.err());
     }
 
@@ -164,7 +145,7 @@ class CliTest {
     void infiniteLoopAtImportTimesOutCloseToTheLimit() throws IOException {
         run("grade", "q09-lru-cache", write("answer.py", GOOD).toString()); // the first context costs seconds
         long started = System.nanoTime();
-        Run run = run("grade", "q09-lru-cache", write("loop.py", "while True:\n    pass\n").toString(),
+        CliRun run = run("grade", "q09-lru-cache", write("loop.py", "while True:\n    pass\n").toString(),
                 "--format", "json", "--timeout", "1");
         long millis = (System.nanoTime() - started) / 1_000_000;
         assertEquals(1, run.code(), run.err());
@@ -174,7 +155,7 @@ class CliTest {
 
     @Test
     void unknownExerciseIsAUsageErrorWithNothingOnStdout() throws IOException {
-        Run run = run("grade", "q99-nope", write("answer.py", GOOD).toString(), "--format", "json");
+        CliRun run = run("grade", "q99-nope", write("answer.py", GOOD).toString(), "--format", "json");
         assertEquals(2, run.code());
         assertEquals("", run.out());
         assertTrue(run.err().contains("q99-nope"), run.err());
@@ -182,7 +163,7 @@ class CliTest {
 
     @Test
     void missingSubmissionIsAUsageError() {
-        Run run = run("grade", "q09-lru-cache", dir.resolve("nowhere.py").toString());
+        CliRun run = run("grade", "q09-lru-cache", dir.resolve("nowhere.py").toString());
         assertEquals(2, run.code());
         assertTrue(run.err().contains("nowhere.py"), run.err());
     }
@@ -191,7 +172,7 @@ class CliTest {
     void nonUtf8SourceIsAUsageErrorNamingTheLine() throws IOException {
         Path answer = dir.resolve("latin1.py");
         Files.write(answer, "x = 1\ny = 'caf\u00e9'\n".getBytes(StandardCharsets.ISO_8859_1));
-        Run run = run("grade", "q09-lru-cache", answer.toString());
+        CliRun run = run("grade", "q09-lru-cache", answer.toString());
         assertEquals(2, run.code());
         assertTrue(run.err().contains("latin1.py") && run.err().contains("line 2"), run.err());
         assertFalse(run.err().contains("Exception"), run.err());
@@ -199,7 +180,7 @@ class CliTest {
 
     @Test
     void emptySubmissionIsAUsageError() throws IOException {
-        Run run = run("grade", "q09-lru-cache", write("empty.py", "\n  \n").toString());
+        CliRun run = run("grade", "q09-lru-cache", write("empty.py", "\n  \n").toString());
         assertEquals(2, run.code());
         assertTrue(run.err().contains("empty"), run.err());
     }
@@ -212,7 +193,7 @@ class CliTest {
             out.write(GOOD.getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
         }
-        Run run = run("grade", "q09-lru-cache", zip.toString());
+        CliRun run = run("grade", "q09-lru-cache", zip.toString());
         assertEquals(2, run.code(), run.out());
         assertTrue(run.err().contains("evil.zip"), run.err());
     }
@@ -225,20 +206,20 @@ class CliTest {
             out.write(GOOD.getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
         }
-        Run run = run("grade", "q09-lru-cache", zip.toString(), "--format", "json");
+        CliRun run = run("grade", "q09-lru-cache", zip.toString(), "--format", "json");
         assertEquals(0, run.code(), run.out() + run.err());
     }
 
     @Test
     void unknownOptionIsAUsageError() {
-        Run run = run("grade", "--frobnicate");
+        CliRun run = run("grade", "--frobnicate");
         assertEquals(2, run.code());
         assertTrue(run.err().contains("--help"), run.err());
     }
 
     @Test
     void badFormatIsAUsageError() throws IOException {
-        Run run = run("grade", "q09-lru-cache", write("answer.py", GOOD).toString(), "--format", "yaml");
+        CliRun run = run("grade", "q09-lru-cache", write("answer.py", GOOD).toString(), "--format", "yaml");
         assertEquals(2, run.code());
         assertEquals("", run.out());
     }

@@ -78,6 +78,16 @@ class HostileFixturesTest {
             assertEquals(List.of(), wrong);
             assertTrue(workers.replaced() >= 1, "the worker left holding a stranded thread is replaced");
         }
+        assertNoWorkerOutlivesThePool();
+    }
+
+    private static void assertNoWorkerOutlivesThePool() throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (ProcessHandle.current().children().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals(List.of(), ProcessHandle.current().children().filter(ProcessHandle::isAlive)
+                .map(child -> child.info().commandLine().orElse("?")).toList(), "stray worker processes");
     }
 
     private static String verdict(ExerciseValidator.Case graded) {

@@ -97,4 +97,46 @@ class HarnessIntegrityTest {
                 """);
         assertEquals(0.0, result.score(), String.valueOf(result.error()) + result.checks());
     }
+
+    @Test
+    void importingASubmoduleOfAModuleTheChecksUseIsNotTampering() throws IOException {
+        Exercise exercise = exercise("""
+                import logging
+                from pygrade import check, expect_equal
+
+
+                @check(weight=1)
+                def doubles(solution):
+                    expect_equal(solution.double(2), 4, "double(2)")
+                """);
+        GradeResult result = grade(exercise, """
+                import logging.handlers
+
+                def double(x):
+                    return 2 * x
+                """);
+        assertEquals(Status.PASSED, result.status(), String.valueOf(result.error()) + result.checks());
+    }
+
+    @Test
+    void addingOtherNamesToAModuleTheChecksUseIsTampering() throws IOException {
+        Exercise exercise = exercise("""
+                import logging
+                from pygrade import check, expect_equal
+
+
+                @check(weight=1)
+                def doubles(solution):
+                    expect_equal(solution.double(2), 4, "double(2)")
+                """);
+        GradeResult result = grade(exercise, """
+                import logging
+                logging.handlers = "not a module"
+
+                def double(x):
+                    return 2 * x
+                """);
+        assertEquals(Status.ERROR, result.status(), String.valueOf(result.error()) + result.checks());
+        assertEquals(0.0, result.score());
+    }
 }
