@@ -70,6 +70,34 @@ public final class CPythonRunner implements AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * The interpreter python3 really is ({@code sys.executable}): a launcher such as a pyenv shim
+     * (a shell script that starts pyenv, which then starts Python) would otherwise be timed with
+     * every grading. Falls back to {@code python} itself when the question cannot be answered.
+     */
+    public static Path resolve(Path python) {
+        try {
+            Process process = new ProcessBuilder(python.toString(), "-I", "-c", "import sys; print(sys.executable)")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            process.getOutputStream().close();
+            String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0 && !text.isEmpty()
+                    && Files.isExecutable(Path.of(text))) {
+                return Path.of(text);
+            }
+            process.destroyForcibly();
+        } catch (IOException | RuntimeException unknown) {
+            // keep python as given
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return python;
+    }
+
+    public Path python() {
+        return python;
+    }
+
     public Path script() {
         return folder.resolve(FILES.get(0));
     }

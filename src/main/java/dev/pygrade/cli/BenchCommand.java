@@ -71,6 +71,9 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     FormatOption format;
 
+    /** The interpreter the CPython pass ran, for the report. */
+    private Path interpreterUsed;
+
     @Override
     public Integer call() {
         if (candidates < 1) {
@@ -112,10 +115,13 @@ final class BenchCommand implements Callable<Integer> {
         } else if (python.isEmpty()) {
             cpythonNote = "skipped: no python3 on PATH";
         } else {
+            Path interpreter = CPythonRunner.resolve(python.get());
+            interpreterUsed = interpreter;
             err.println("pygrade bench: CPython, one 'python3 -I cpython_runner.py' process per grading ("
-                    + python.get() + ")");
+                    + interpreter + (interpreter.equals(python.get()) ? "" : ", which " + python.get() + " runs")
+                    + ")");
             err.flush();
-            try (CPythonRunner runner = new CPythonRunner(python.get())) {
+            try (CPythonRunner runner = new CPythonRunner(interpreter)) {
                 cpython = bench.cpython(runner, progress(err));
             } catch (UncheckedIOException cannot) {
                 cpythonNote = "failed: " + cannot.getMessage();
@@ -154,6 +160,9 @@ final class BenchCommand implements Callable<Integer> {
         report.put("workers", workers);
         report.put("processors", Runtime.getRuntime().availableProcessors());
         report.put("load_average", loadAverage());
+        if (interpreterUsed != null) {
+            report.put("python", interpreterUsed.toString());
+        }
         List<Map<String, Object>> list = new ArrayList<>();
         for (Benchmark.Pass pass : passes) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -219,6 +228,9 @@ final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  %-22s %4d gradings in %8.1f s = %7.2f gradings/s   (warm-up: %d gradings, "
                             + "%.1f s, not counted)  %s%n", pass.name(), pass.results().size(), pass.wallMs() / 1000.0,
                     pass.rate(), pass.warmUpGradings(), pass.warmUpMs() / 1000.0, statuses(pass));
+        }
+        if (interpreterUsed != null) {
+            out.println("  cpython: " + interpreterUsed + " -I cpython_runner.py, one process per grading");
         }
         if (cpython == null) {
             out.println("  cpython: " + cpythonNote);
