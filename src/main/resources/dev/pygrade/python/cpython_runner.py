@@ -491,16 +491,23 @@ def grade(exercise_dir, submission, module_name):
     if sandbox.get("asyncio"):
         _install_virtual_asyncio()
 
+    # The checks load first, as in the sandbox (they may install test doubles, e.g. a fake
+    # `requests`, before the candidate imports), but with the submission already importable: a
+    # unittest file given as checks may `import foo` at its top, as such files do.
+    started = time.monotonic()
+    sys.meta_path.insert(0, _SubmissionFinder(_submission_files(submission, module_name)))
     api = _api_module()
     checks = types.ModuleType("pygrade_hidden_checks")
     checks.__file__ = "<hidden checks>"
     sys.modules["pygrade"] = api
+    sys.stdout = io.StringIO()
     try:
         with open(os.path.join(exercise_dir, "checks.py"), encoding="utf-8") as f:
-            exec(compile(f.read(), "<hidden checks>", "exec"), checks.__dict__)
+            source = f.read()
+        loaded = _timed(check_limit, exec, compile(source, "<hidden checks>", "exec"), checks.__dict__)
     finally:
         del sys.modules["pygrade"]
-    specs = list(_registry) or _unittest_checks(checks)
+    specs = list(_registry) or ([] if loaded[0] != "returned" else _unittest_checks(checks))
     _registry.clear()
 
     results = []
@@ -515,15 +522,20 @@ def grade(exercise_dir, submission, module_name):
             results.append({"name": name, "status": "skipped", "score": 0.0, "max_score": float(weight),
                             "message": message})
 
+    if loaded[0] != "returned":
+        # a unittest file that imports the submission at its top fails here when the submission does
+        error = ("loading the checks took longer than %gs" % check_limit if loaded[0] == "timeout"
+                 else _described(loaded[1]) + " was raised while loading the checks (and the submission they import)")
+        skip_all("not run: the checks did not load")
+        return finish("timeout" if loaded[0] == "timeout" else "error", error)
+
+    # what the sandbox closes once the checks are loaded
     if not sandbox.get("threads"):
         _refuse_threads()
     if not sandbox.get("tracing"):
         _refuse_tracing()
     os._exit = _exit_refused
 
-    started = time.monotonic()
-    sys.meta_path.insert(0, _SubmissionFinder(_submission_files(submission, module_name)))
-    sys.stdout = io.StringIO()
     outcome = _timed(check_limit, importlib.import_module, module_name)
     if outcome[0] != "returned":
         error = ("importing the submission took longer than %gs" % check_limit if outcome[0] == "timeout"
