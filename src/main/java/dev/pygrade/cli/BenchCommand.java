@@ -1,0 +1,266 @@
+package dev.pygrade.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.pygrade.batch.LiveProgressBar;
+import dev.pygrade.batch.PeriodicProgress;
+import dev.pygrade.batch.Progress;
+import dev.pygrade.bench.BenchPlan;
+import dev.pygrade.bench.Benchmark;
+import dev.pygrade.bench.CPythonRunner;
+import dev.pygrade.exercise.Exercise;
+import dev.pygrade.exercise.ExerciseRepository;
+import dev.pygrade.grading.GradeResult;
+import dev.pygrade.grading.Status;
+import dev.pygrade.worker.WorkerPool;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** pygrade bench: gradings per second on a fixed synthetic batch, against one CPython process per grading. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Grades a fixed synthetic batch (N candidates x every exercise, answers picked round-robin "
+                + "among each exercise's reference, alt_* and wrong_* fixtures) through the batch's own runner and "
+                + "reports gradings per second; then, when python3 is on PATH, the same gradings as one "
+                + "'python3 -I cpython_runner.py' process each, the ratio, and where the verdicts differ. "
+                + "See docs/bench.md."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "  0:the benchmark ran (whatever the figures and verdicts)",
+                "  2:usage error (unknown --exercise, --candidates or --workers below 1)",
+                "  3:internal error: a grading ended 'internal-error' on either side, or pygrade failed"})
+final class BenchCommand implements Callable<Integer> {
+    @ParentCommand
+    Pygrade root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--candidates", paramLabel = "N", description = "Synthetic candidates (default ${DEFAULT-VALUE}).")
+    int candidates = 20;
+
+    @Option(names = "--workers", paramLabel = "N",
+            description = "Gradings at once, on both sides (default: the number of processors, ${DEFAULT-VALUE} here).")
+    int workers = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--exercise", paramLabel = "ID", description = "Only this exercise (repeatable; default: all).")
+    List<String> exerciseIds = new ArrayList<>();
+
+    @Option(names = "--no-cpython", description = "Skip the CPython baseline.")
+    boolean noCpython;
+
+    @Option(names = "--worker-jvms",
+            description = "Also time the worker-JVM path (what 'pygrade batch' uses by default; needs the built jar).")
+    boolean workerJvms;
+
+    @Mixin
+    FormatOption format;
+
+    /** The interpreter the CPython pass ran, for the report. */
+    private Path interpreterUsed;
+
+    @Override
+    public Integer call() {
+        if (candidates < 1) {
+            throw new UserError("--candidates must be at least 1");
+        }
+        if (workers < 1) {
+            throw new UserError("--workers must be at least 1");
+        }
+        ExerciseRepository repository = root.services.exercises(root.exercisesDir);
+        List<Exercise> exercises = exerciseIds.isEmpty() ? repository.all()
+                : exerciseIds.stream().map(id -> ExerciseLookup.require(repository, id)).toList();
+        List<BenchPlan.Item> plan = BenchPlan.build(exercises, root.services.home().resolve("fixtures"), candidates);
+        Benchmark bench = new Benchmark(plan, workers);
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf(Locale.ROOT, "pygrade bench: %d candidate(s) x %d exercise(s) = %d gradings, %d worker(s); "
+                        + "each pass first grades %d warm-up gradings (not timed)%n", candidates, exercises.size(),
+                plan.size(), workers, bench.warmUp().size());
+        err.flush();
+
+        List<Benchmark.Pass> passes = new ArrayList<>();
+        err.println("pygrade bench: pygrade, in process (the batch runner, one JVM)");
+        err.flush();
+        Benchmark.Pass inProcess = bench.pygrade("pygrade in-process", (exercise, submission, limits) ->
+                root.services.grader().grade(exercise, submission, limits), Exercise::limits, progress(err));
+        passes.add(inProcess);
+        if (workerJvms) {
+            err.println("pygrade bench: pygrade, worker JVMs (what 'pygrade batch' does by default)");
+            err.flush();
+            try (WorkerPool pool = new WorkerPool(workers,
+                    dev.pygrade.exercise.Limits.DEFAULT.memoryBytes() + 512L * 1024 * 1024, root.services.home())) {
+                passes.add(bench.pygrade("pygrade worker JVMs", pool, Exercise::limits, progress(err)));
+            }
+        }
+        Benchmark.Pass cpython = null;
+        String cpythonNote = null;
+        Optional<Path> python = noCpython ? Optional.empty() : CPythonRunner.findPython(root.services.environment());
+        if (noCpython) {
+            cpythonNote = "skipped (--no-cpython)";
+        } else if (python.isEmpty()) {
+            cpythonNote = "skipped: no python3 on PATH";
+        } else {
+            Path interpreter = CPythonRunner.resolve(python.get());
+            interpreterUsed = interpreter;
+            err.println("pygrade bench: CPython, one 'python3 -I cpython_runner.py' process per grading ("
+                    + interpreter + (interpreter.equals(python.get()) ? "" : ", which " + python.get() + " runs")
+                    + ")");
+            err.flush();
+            try (CPythonRunner runner = new CPythonRunner(interpreter)) {
+                cpython = bench.cpython(runner, progress(err));
+            } catch (UncheckedIOException cannot) {
+                cpythonNote = "failed: " + cannot.getMessage();
+            }
+            if (cpython != null) {
+                passes.add(cpython);
+            }
+        }
+        Benchmark.Agreement agreement = cpython == null ? null : bench.compare(inProcess, cpython);
+
+        Map<String, Object> report = report(exercises.size(), plan.size(), passes, inProcess, cpython, cpythonNote,
+                agreement);
+        PrintWriter out = spec.commandLine().getOut();
+        if (format.format == FormatOption.Format.json) {
+            try {
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        } else {
+            writeText(out, report, passes, inProcess, cpython, cpythonNote, agreement);
+        }
+        boolean broken = passes.stream().flatMap(pass -> pass.results().values().stream())
+                .anyMatch(result -> result.status() == Status.INTERNAL_ERROR);
+        return broken ? ExitCode.INTERNAL.code() : ExitCode.OK.code();
+    }
+
+    private Map<String, Object> report(int exerciseCount, int gradings, List<Benchmark.Pass> passes,
+                                       Benchmark.Pass inProcess, Benchmark.Pass cpython, String cpythonNote,
+                                       Benchmark.Agreement agreement) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("schema", "pygrade.bench/1");
+        report.put("candidates", candidates);
+        report.put("exercises", exerciseCount);
+        report.put("gradings", gradings);
+        report.put("workers", workers);
+        report.put("processors", Runtime.getRuntime().availableProcessors());
+        report.put("load_average", loadAverage());
+        if (interpreterUsed != null) {
+            report.put("python", interpreterUsed.toString());
+        }
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Benchmark.Pass pass : passes) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", pass.name());
+            entry.put("gradings", pass.results().size());
+            entry.put("wall_ms", pass.wallMs());
+            entry.put("gradings_per_second", round(pass.rate()));
+            entry.put("warm_up_gradings", pass.warmUpGradings());
+            entry.put("warm_up_ms", pass.warmUpMs());
+            entry.put("statuses", statuses(pass));
+            list.add(entry);
+        }
+        report.put("passes", list);
+        if (cpython != null) {
+            report.put("ratio", cpython.rate() == 0 ? null : round(inProcess.rate() / cpython.rate()));
+            Map<String, Object> verdicts = new LinkedHashMap<>();
+            verdicts.put("gradings", agreement.gradings());
+            verdicts.put("identical", agreement.identical());
+            List<Map<String, Object>> differing = new ArrayList<>();
+            grouped(agreement).forEach((difference, count) -> {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("exercise", difference.exercise());
+                entry.put("fixture", difference.fixture());
+                entry.put("check", difference.check());
+                entry.put("pygrade", difference.pygrade());
+                entry.put("cpython", difference.cpython());
+                entry.put("gradings", count);
+                differing.add(entry);
+            });
+            verdicts.put("differences", differing);
+            report.put("verdicts", verdicts);
+        } else {
+            report.put("cpython", cpythonNote);
+        }
+        return report;
+    }
+
+    private static Map<String, Integer> statuses(Benchmark.Pass pass) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Status status : Status.values()) {
+            int n = (int) pass.results().values().stream().map(GradeResult::status).filter(status::equals).count();
+            if (n > 0) {
+                counts.put(status.wire(), n);
+            }
+        }
+        return counts;
+    }
+
+    /** The same fixture's difference, once, with the number of gradings it showed in. */
+    private static Map<Benchmark.Difference, Integer> grouped(Benchmark.Agreement agreement) {
+        Map<Benchmark.Difference, Integer> grouped = new LinkedHashMap<>();
+        agreement.differences().forEach(difference -> grouped.merge(difference, 1, Integer::sum));
+        return grouped;
+    }
+
+    private void writeText(PrintWriter out, Map<String, Object> report, List<Benchmark.Pass> passes,
+                           Benchmark.Pass inProcess, Benchmark.Pass cpython, String cpythonNote,
+                           Benchmark.Agreement agreement) {
+        out.printf(Locale.ROOT, "pygrade bench: %d candidate(s) x %d exercise(s) = %d gradings, %d worker(s), "
+                        + "%d processor(s), load average %s%n", candidates, report.get("exercises"),
+                report.get("gradings"), workers, report.get("processors"), report.get("load_average"));
+        for (Benchmark.Pass pass : passes) {
+            out.printf(Locale.ROOT, "  %-22s %4d gradings in %8.1f s = %7.2f gradings/s   (warm-up: %d gradings, "
+                            + "%.1f s, not counted)  %s%n", pass.name(), pass.results().size(), pass.wallMs() / 1000.0,
+                    pass.rate(), pass.warmUpGradings(), pass.warmUpMs() / 1000.0, statuses(pass));
+        }
+        if (interpreterUsed != null) {
+            out.println("  cpython: " + interpreterUsed + " -I cpython_runner.py, one process per grading");
+        }
+        if (cpython == null) {
+            out.println("  cpython: " + cpythonNote);
+            out.flush();
+            return;
+        }
+        out.printf(Locale.ROOT, "  ratio pygrade in-process / CPython processes: %.2fx%n",
+                cpython.rate() == 0 ? 0 : inProcess.rate() / cpython.rate());
+        out.printf(Locale.ROOT, "  verdicts: %d of %d gradings identical check by check (pass/fail)%n",
+                agreement.identical(), agreement.gradings());
+        Map<Benchmark.Difference, Integer> grouped = grouped(agreement);
+        if (!grouped.isEmpty()) {
+            out.println("  differing (exercise, fixture, check: pygrade vs CPython, gradings):");
+            grouped.forEach((d, count) -> out.printf(Locale.ROOT, "    %s %s %s: %s vs %s (x%d)%n", d.exercise(),
+                    d.fixture(), d.check(), d.pygrade(), d.cpython(), count));
+        }
+        out.flush();
+    }
+
+    private Supplier<Progress> progress(PrintWriter err) {
+        return () -> root.services.interactive() ? new LiveProgressBar(err, System::nanoTime)
+                : new PeriodicProgress(err, System::nanoTime);
+    }
+
+    private static String loadAverage() {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? "unknown" : String.format(Locale.ROOT, "%.2f", load);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}
