@@ -212,6 +212,7 @@ def _exit_refused(status=0):
 
 def _harden(allow_tracing, allow_threads, allow_files):
     """Closes what candidate code could use to reach the grader or end the run."""
+    sys.setrecursionlimit = _capped_recursion_limit
     if not allow_files:
         # Without a file system GraalPy answers getcwd with a host error that ends the context
         # (os.path.abspath calls it): a Python error the candidate can read instead.
@@ -285,6 +286,15 @@ def _cap_threads():
     _thread.start_new_thread = start_new_thread
     _thread.start_new = start_new_thread
     threading._start_new_thread = start_new_thread
+
+
+MAX_RECURSION_LIMIT = 10000
+
+
+def _capped_recursion_limit(limit, _set=sys.setrecursionlimit):
+    """sys.setrecursionlimit, at most MAX_RECURSION_LIMIT: deeper recursion takes GraalPy's
+    interpreter seconds per overflow before the RecursionError, eating the grading's time."""
+    _set(limit if limit <= MAX_RECURSION_LIMIT else MAX_RECURSION_LIMIT)
 
 
 def _no_file_system(*args, **kwargs):
