@@ -31,7 +31,8 @@ _setprofile = sys.setprofile
 _stdout = sys.stdout
 _stderr = sys.stderr
 _stdin = sys.stdin
-_extract_tb = traceback.extract_tb
+_StackSummary = traceback.StackSummary
+_TRACEBACK_ENDS = 10
 _str = str
 _repr = repr
 _type = type
@@ -82,7 +83,16 @@ def _describe_exception(error):
         message = "<the exception could not be printed>"
     frames = []
     try:
-        for frame in _extract_tb(error.__traceback__):
+        # Only both ends of a deep traceback: reading the source lines of 10,000 recursive
+        # frames would cost the check its time.
+        entries = []
+        tb = error.__traceback__
+        while tb is not None:
+            entries.append((tb.tb_frame, tb.tb_lineno))
+            tb = tb.tb_next
+        if len(entries) > 2 * _TRACEBACK_ENDS:
+            entries = entries[:_TRACEBACK_ENDS] + entries[-_TRACEBACK_ENDS:]
+        for frame in _StackSummary.extract(iter(entries)):
             if frame.filename in _state.candidate_files:
                 frames.append((frame.filename, frame.lineno, frame.name, frame.line or ""))
     except _BaseException:
