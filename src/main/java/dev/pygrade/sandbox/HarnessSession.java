@@ -279,9 +279,9 @@ public final class HarnessSession implements AutoCloseable {
 
     /**
      * How many threads of abandoned gradings still run in this JVM, after waiting up to
-     * {@code patience} for them to end (a cancellation on a loaded machine can be late). A process that grades
-     * many submissions should be replaced when this is not zero: such a thread burns a core
-     * until its computation ends by itself.
+     * {@code patience} for them to end (a cancellation on a loaded machine can be late). A
+     * process that grades many submissions should be replaced when this is not zero: such a
+     * thread burns a core until its computation ends by itself.
      */
     public static int strandedThreads(Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();

@@ -9,17 +9,18 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * GraalPy's community edition has no per-context heap limit, and a list that grows
- * without end takes the whole JVM down. This daemon samples the heap every few
- * milliseconds; past the limit it asks for a collection, and if the heap is still
- * past it, cancels every watched context with {@link StopReason#MEMORY} before the
- * JVM runs out. Which context is guilty cannot be told inside one JVM, so gradings
- * that must not pay for a neighbour run one at a time per JVM.
+ * without end takes the whole JVM down. This daemon samples the old generation (where a
+ * hoard ends up) every few milliseconds; when it holds more than a grading's budget above what
+ * it held when the grading started, it asks for a full collection (at most every 100 ms), and
+ * if the data is still there cancels that grading with {@link StopReason#MEMORY} before the
+ * JVM runs out. Which context is guilty cannot be told inside one JVM, so gradings that must
+ * not pay for a neighbour run one at a time per worker JVM.
  */
 public final class HeapWatchdog implements AutoCloseable {
     private static final long SAMPLE_MILLIS = 5;
     private static final long MIN_GC_INTERVAL_NANOS = 100_000_000L;
 
-    /** A watched grading: the heap in use when it started, and how much more it may take. */
+    /** A watched grading: the data retained when it started, and how much more it may hold. */
     private record Budget(long baselineBytes, long allowedBytes) {
         long ceiling() {
             return baselineBytes + allowedBytes;
