@@ -23,14 +23,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Grades one answer the way a common set-up does: one {@code python3 -I cpython_runner.py
- * EXERCISE_DIR SUBMISSION MODULE} process per grading, running the exercise's checks with a
- * plain-CPython copy of the checks API (see cpython_runner.py for what it bridges and what it
- * cannot). The runner and the virtual-time asyncio loop it uses are copied out of the jar into
- * a temporary folder once.
+ * EXERCISE_DIR SUBMISSION MODULE} process per grading, running the exercise's checks with the
+ * sandbox's own checks API, its expectations judged in CPython (see cpython_runner.py for what
+ * it bridges and what it cannot). The runner, the checks API and the virtual-time asyncio loop
+ * are copied out of the jar into a temporary folder once.
  */
 public final class CPythonRunner implements AutoCloseable {
     static final String RESOURCES = "/dev/pygrade/python/";
-    static final List<String> FILES = List.of("cpython_runner.py", "_pygrade_asyncio.py");
+    static final List<String> FILES = List.of("cpython_runner.py", "pygrade.py", "_pygrade_asyncio.py");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path python;

@@ -9,9 +9,10 @@ with check statuses passed, failed, error, timeout or skipped (the submission di
 or the grading's total time ran out).
 
 This is the "one CPython process per grading" baseline of `pygrade bench`, and the CPython side
-of a GraalPy/CPython verdict cross-check. It provides a module `pygrade` with the same names
-and semantics as the sandbox's checks API (expectations compare plain data strictly, a check
-passes when it returned, observed something, and every observation held), the unittest mode
+of a GraalPy/CPython verdict cross-check. The checks import the sandbox's own checks API
+(pygrade.py, beside this file), whose expectations this runner judges in place of the JVM
+(plain data compared strictly; a check passes when it returned, observed something, and every
+observation held); it also provides the unittest mode
 (no @check in checks.py: each test method is a check of weight 1), and the exercise's sandbox
 capabilities as far as CPython allows:
   - sandbox.asyncio: asyncio runs on pygrade's own virtual-time loop (_pygrade_asyncio.py,
@@ -51,17 +52,12 @@ _MAX_DEPTH = 200
 
 # ---------------------------------------------------------------- the checks API
 
-class CheckFailed(Exception):
-    """Raised by a failed expectation to end the check."""
-
-
 class _Observations:
     passes = 0
     failures = []
 
 
 _obs = _Observations()
-_registry = []
 
 
 def _plain(value, depth=0):
@@ -171,107 +167,32 @@ def _judge(kind, what, actual, expected):
     return "the check could not be evaluated: unknown observation kind " + str(kind)
 
 
-def _observe(kind, what, actual, expected=None):
+def _sink(kind, what, actual, expected):
+    """The grader's side of pygrade.py's expectations, judged here in CPython: None when the
+    observation holds, else the failure message (pygrade.py then raises CheckFailed)."""
+    if kind == "raises" and isinstance(actual, _Timeout):
+        raise actual  # the check's time ran out inside an expect_raises block: not an observation
     try:
         message = _judge(kind, what, actual, expected)
     except Exception as error:  # a malformed observation
         message = "the check could not be evaluated: " + str(error)
     if message is None:
         _obs.passes += 1
-        return
-    _obs.failures.append(message)
-    raise CheckFailed(message)
+    else:
+        _obs.failures.append(message)
+    return message
 
 
-def check(name=None, *, weight=1, description=None):
-    def register(function):
-        doc = (function.__doc__ or "").strip().split("\n")[0]
-        _registry.append((name or function.__name__, description or doc or function.__name__, weight, function))
-        return function
-    if callable(name):
-        function, name = name, None
-        return register(function)
-    return register
-
-
-def expect_equal(actual, expected, what="value"):
-    _observe("equal", what, actual, expected)
-
-
-def expect_close(actual, expected, what="value", tolerance=1e-9):
-    _observe("close", what, actual, (expected, tolerance))
-
-
-def expect_true(condition, what="condition"):
-    _observe("equal", what, condition, True)
-
-
-def expect_false(condition, what="condition"):
-    _observe("equal", what, condition, False)
-
-
-def expect_is(actual, expected, what="object"):
-    _observe("is", what, actual, expected)
-
-
-def expect_type(value, expected_type, what="value"):
-    _observe("instance", what, value, expected_type)
-
-
-def fail(message):
-    _observe("fail", message, None)
-
-
-class expect_raises:
-    def __init__(self, expected, what_or_function=None, *args, what=None, **kwargs):
-        self.expected = expected
-        self.exception = None
-        if callable(what_or_function):
-            self.what = what or getattr(what_or_function, "__name__", "call")
-            with self:
-                what_or_function(*args, **kwargs)
-        else:
-            self.what = what or what_or_function or "block"
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, kind, exception, traceback):
-        if exception is None:
-            _observe("raises", self.what, None, self.expected)
-            return False
-        if isinstance(exception, _Timeout):
-            return False
-        self.exception = exception
-        _observe("raises", self.what, exception, self.expected)
-        return True
-
-
-class capture_output:
-    def __init__(self):
-        self.stdout = ""
-        self.stderr = ""
-
-    def __enter__(self):
-        self._saved = (sys.stdout, sys.stderr)
-        self._out, self._err = io.StringIO(), io.StringIO()
-        sys.stdout, sys.stderr = self._out, self._err
-        return self
-
-    def __exit__(self, *exc_info):
-        sys.stdout, sys.stderr = self._saved
-        self.stdout = self._out.getvalue()
-        self.stderr = self._err.getvalue()
-        return False
-
-
-def _api_module():
-    api = types.ModuleType("pygrade")
-    for name in ("CheckFailed", "check", "expect_equal", "expect_close", "expect_true", "expect_false",
-                 "expect_is", "expect_type", "expect_raises", "fail", "capture_output", "_observe"):
-        setattr(api, name, globals()[name])
-    api._registry = _registry
+def _load_api():
+    """The sandbox's own checks API (pygrade.py, shipped beside this file), wired to _sink."""
+    spec = importlib.util.spec_from_file_location("pygrade", os.path.join(_HERE, "pygrade.py"))
+    api = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(api)
+    api._sink = _sink
     return api
+
+
+_api = _load_api()
 
 
 # ---------------------------------------------------------------- unittest mode
@@ -286,16 +207,16 @@ def _unittest_checks(checks):
                 specs.append((value.__name__ + "." + method, doc or method, 1, _unittest_runner(value, method)))
 
     def assertEqual(self, first, second, msg=None):
-        _observe("equal_loose", msg or "assertEqual", first, second)
+        _api._observe("equal_loose", msg or "assertEqual", first, second)
 
     def assertNotEqual(self, first, second, msg=None):
-        _observe("not_equal_loose", msg or "assertNotEqual", first, second)
+        _api._observe("not_equal_loose", msg or "assertNotEqual", first, second)
 
     def assertIs(self, first, second, msg=None):
-        _observe("is", msg or "assertIs", first, second)
+        _api._observe("is", msg or "assertIs", first, second)
 
     def assertIsInstance(self, obj, cls, msg=None):
-        _observe("instance", msg or "assertIsInstance", obj, cls)
+        _api._observe("instance", msg or "assertIsInstance", obj, cls)
 
     for name in ("assertEqual", "assertEquals", "assertListEqual", "assertTupleEqual", "assertDictEqual"):
         setattr(unittest.TestCase, name, assertEqual)
@@ -311,10 +232,10 @@ def _unittest_runner(case_class, method):
         result = unittest.TestResult()
         case_class(method).run(result)
         for _, text in result.failures + result.errors:
-            fail(text.strip().splitlines()[-1])
+            _api.fail(text.strip().splitlines()[-1])
         for _, reason in result.skipped:
-            fail("skipped: " + reason)
-        _observe("equal", method + " ran", True, True)
+            _api.fail("skipped: " + reason)
+        _api._observe("equal", method + " ran", True, True)
     return run
 
 
@@ -496,7 +417,7 @@ def grade(exercise_dir, submission, module_name):
     # unittest file given as checks may `import foo` at its top, as such files do.
     started = time.monotonic()
     sys.meta_path.insert(0, _SubmissionFinder(_submission_files(submission, module_name)))
-    api = _api_module()
+    api = _api
     checks = types.ModuleType("pygrade_hidden_checks")
     checks.__file__ = "<hidden checks>"
     sys.modules["pygrade"] = api
@@ -507,8 +428,8 @@ def grade(exercise_dir, submission, module_name):
         loaded = _timed(check_limit, exec, compile(source, "<hidden checks>", "exec"), checks.__dict__)
     finally:
         del sys.modules["pygrade"]
-    specs = list(_registry) or ([] if loaded[0] != "returned" else _unittest_checks(checks))
-    _registry.clear()
+    specs = list(api._registry) or ([] if loaded[0] != "returned" else _unittest_checks(checks))
+    api._registry.clear()
 
     results = []
     max_score = float(sum(weight for _, _, weight, _ in specs))
@@ -561,7 +482,7 @@ def grade(exercise_dir, submission, module_name):
             status, message = "failed", _obs.failures[0]
         elif outcome[0] == "raised":
             error = outcome[1]
-            status, message = ("failed", str(error)) if isinstance(error, CheckFailed) else ("error", _described(error))
+            status, message = ("failed", str(error)) if isinstance(error, api.CheckFailed) else ("error", _described(error))
         elif _obs.passes == 0:
             status, message = "error", "the check observed nothing, so it cannot pass"
         results.append({"name": name, "status": status, "score": float(weight) if status == "passed" else 0.0,
