@@ -70,6 +70,11 @@ public final class Services implements AutoCloseable {
         return grader;
     }
 
+    /** The context pool's counters; all zero before the first grading. */
+    public synchronized dev.pygrade.sandbox.PoolStats poolStats() {
+        return pool == null ? dev.pygrade.sandbox.PoolStats.NONE : pool.stats();
+    }
+
     @Override
     public synchronized void close() {
         // The engine is left to the JVM's end: closing it waits for every context's threads,

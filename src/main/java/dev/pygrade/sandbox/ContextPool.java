@@ -10,6 +10,9 @@ public interface ContextPool extends AutoCloseable {
 
     void release(SandboxContext context);
 
+    /** A consistent snapshot of the pool's counters. */
+    PoolStats stats();
+
     @Override
     void close();
 }

@@ -6,6 +6,8 @@ public final class FreshContextPool implements ContextPool {
 
     private final SandboxEngine engine;
     private final HeapWatchdog watchdog;
+    private final java.util.concurrent.atomic.AtomicLong created = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong closed = new java.util.concurrent.atomic.AtomicLong();
 
     public FreshContextPool(SandboxEngine engine, HeapWatchdog watchdog) {
         this.engine = engine;
@@ -19,13 +21,23 @@ public final class FreshContextPool implements ContextPool {
         SandboxContext context = new SandboxContext(engine.newContext(policy, output.stream(), storage), output,
                 policy, storage);
         watchdog.watch(context, policy.memoryBytes());
+        created.incrementAndGet();
         return context;
     }
 
     @Override
     public void release(SandboxContext context) {
         watchdog.forget(context);
+        closed.incrementAndGet();
         context.closeWithin(CLOSE_PATIENCE);
+    }
+
+    /** Every context is discarded after its one grading. */
+    @Override
+    public PoolStats stats() {
+        long made = created.get();
+        long done = closed.get();
+        return new PoolStats(0, (int) (made - done), made, 0, done);
     }
 
     @Override
