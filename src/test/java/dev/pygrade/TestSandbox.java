@@ -25,6 +25,10 @@ public final class TestSandbox {
         return SERVICES.grader();
     }
 
+    public static Grader grader(dev.pygrade.sandbox.Isolation isolation) {
+        return SERVICES.grader(isolation);
+    }
+
     public static ExerciseRepository exercises() {
         return SERVICES.exercises(null);
     }

@@ -88,6 +88,9 @@ final class BatchCommand implements Callable<Integer> {
     String workerHeap;
 
     @Mixin
+    IsolationOption isolation;
+
+    @Mixin
     FormatOption format;
 
     @Mixin
@@ -134,11 +137,11 @@ final class BatchCommand implements Callable<Integer> {
         }
         int graded;
         try (WorkerPool pool = inProcess || missing.isEmpty() ? null
-                : new WorkerPool(workers, heapPerWorker(), root.services.home());
+                : new WorkerPool(workers, heapPerWorker(), root.services.home(), isolation.isolation);
              ResultsLog log = ResultsLog.append(resultsFile)) {
             Grading grading = pool != null ? pool
-                    : (exercise, submission, exerciseLimits) -> root.services.grader().grade(exercise, submission,
-                            exerciseLimits);
+                    : (exercise, submission, exerciseLimits) -> root.services.grader(isolation.isolation).grade(exercise,
+                            submission, exerciseLimits);
             BatchRunner runner = new BatchRunner(grading, workers, exercise -> limits.apply(exercise.limits()));
             graded = runner.run(missing, log, progress(err));
         }

@@ -37,6 +37,9 @@ final class GradeCommand implements Callable<Integer> {
     @Mixin
     LimitOptions limits;
 
+    @Mixin
+    IsolationOption isolation;
+
     @Override
     public Integer call() {
         Exercise exercise = ExerciseLookup.require(root.services.exercises(root.exercisesDir), exerciseId);
@@ -46,7 +49,8 @@ final class GradeCommand implements Callable<Integer> {
         } catch (SubmissionException unreadable) {
             throw new UserError(unreadable.located());
         }
-        GradeResult result = root.services.grader().grade(exercise, submission, limits.apply(exercise.limits()));
+        root.services.spareContexts(0); // one grading: warming a spare would only compete with it
+        GradeResult result = root.services.grader(isolation.isolation).grade(exercise, submission, limits.apply(exercise.limits()));
         format.reporter().write(result, spec.commandLine().getOut());
         return exitCode(result).code();
     }

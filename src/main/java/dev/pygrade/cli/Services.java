@@ -5,6 +5,8 @@ import dev.pygrade.grading.Grader;
 import dev.pygrade.sandbox.ContextPool;
 import dev.pygrade.sandbox.FreshContextPool;
 import dev.pygrade.sandbox.HeapWatchdog;
+import dev.pygrade.sandbox.Isolation;
+import dev.pygrade.sandbox.WarmContextPool;
 import dev.pygrade.sandbox.SandboxEngine;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,8 +19,11 @@ public final class Services implements AutoCloseable {
     private final Path home;
     private final Map<String, String> environment;
     private HeapWatchdog watchdog;
-    private ContextPool pool;
-    private Grader grader;
+    private SandboxEngine engine;
+    private final java.util.Map<Isolation, ContextPool> pools = new java.util.EnumMap<>(Isolation.class);
+    private final java.util.Map<Isolation, Grader> graders = new java.util.EnumMap<>(Isolation.class);
+    /** Warm contexts kept ready per kind; 0 for a command that grades once. */
+    private int spareContexts = 1;
 
     public Services(Path home) {
         this(home, System.getenv());
@@ -61,17 +66,45 @@ public final class Services implements AutoCloseable {
         return new ExerciseRepository(override != null ? override : home.resolve("exercises"));
     }
 
-    public synchronized Grader grader() {
+    /** The grader of this JVM's default isolation (the pygrade.isolation property, else pooled). */
+    public Grader grader() {
+        return grader(Isolation.fromSystem());
+    }
+
+    /** One grader per isolation, sharing one engine. */
+    public synchronized Grader grader(Isolation isolation) {
+        Grader grader = graders.get(isolation);
         if (grader == null) {
-            watchdog = new HeapWatchdog(Long.MAX_VALUE);
-            pool = new FreshContextPool(new SandboxEngine(), watchdog);
+            if (engine == null) {
+                watchdog = new HeapWatchdog(Long.MAX_VALUE);
+                engine = new SandboxEngine();
+            }
+            ContextPool pool = isolation == Isolation.FRESH ? new FreshContextPool(engine, watchdog)
+                    : new WarmContextPool(engine, watchdog, MAX_GRADINGS_PER_CONTEXT, spareContexts);
+            pools.put(isolation, pool);
             grader = new Grader(pool);
+            graders.put(isolation, grader);
         }
         return grader;
     }
 
+    /** A pooled context retires after this many gradings, however clean it stays. */
+    public static final int MAX_GRADINGS_PER_CONTEXT = 500;
+
+    /** Set before the first grading: a command that grades once keeps no spare context warming. */
+    public synchronized void spareContexts(int count) {
+        this.spareContexts = count;
+    }
+
     /** The context pool's counters; all zero before the first grading. */
     public synchronized dev.pygrade.sandbox.PoolStats poolStats() {
+        ContextPool pool = pools.get(Isolation.fromSystem());
+        return pool == null ? dev.pygrade.sandbox.PoolStats.NONE : pool.stats();
+    }
+
+    /** The counters of the pool behind one isolation; all zero before its first grading. */
+    public synchronized dev.pygrade.sandbox.PoolStats poolStats(Isolation isolation) {
+        ContextPool pool = pools.get(isolation);
         return pool == null ? dev.pygrade.sandbox.PoolStats.NONE : pool.stats();
     }
 

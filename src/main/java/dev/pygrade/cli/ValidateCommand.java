@@ -24,6 +24,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Mixin
+    IsolationOption isolation;
+
     @Parameters(paramLabel = "ID", arity = "0..*", description = "Exercises to validate (default: all).")
     List<String> ids = new ArrayList<>();
 
@@ -33,7 +36,7 @@ final class ValidateCommand implements Callable<Integer> {
         List<Exercise> exercises = ids.isEmpty() ? repository.all()
                 : ids.stream().map(id -> ExerciseLookup.require(repository, id)).toList();
         PrintWriter out = spec.commandLine().getOut();
-        ExerciseValidator validator = new ExerciseValidator(root.services.grader(),
+        ExerciseValidator validator = new ExerciseValidator(root.services.grader(isolation.isolation),
                 repository.root().resolveSibling("fixtures"));
         List<Finding> findings = new ArrayList<>();
         for (Exercise exercise : exercises) {

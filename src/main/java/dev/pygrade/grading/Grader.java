@@ -41,8 +41,14 @@ public final class Grader implements Grading {
     public GradeResult grade(Exercise exercise, Submission submission, Limits limits,
             Consumer<List<CheckSpec>> checksKnown) {
         long started = System.nanoTime();
-        GradingRun run = new GradingRun(exercise, submission, limits, started);
-        return run.execute(checksKnown);
+        GradingRun run = new GradingRun(exercise, submission, limits, started, false);
+        GradeResult result = run.execute(checksKnown);
+        if (result.error() != null && result.error().kind() == Problem.Kind.TAMPERING && run.reusedContext) {
+            // Tampering seen in a context that graded others before: it may be an earlier
+            // grading's doing, so this submission is graded again where nothing came before.
+            result = new GradingRun(exercise, submission, limits, started, true).execute(checks -> { });
+        }
+        return result;
     }
 
     /** The state of one grading while it runs. */
@@ -55,8 +61,13 @@ public final class Grader implements Grading {
         private long deadline;
         private final GradingInput input;
         private final SandboxPolicy policy;
+        /** Grade only in contexts that graded nothing before. */
+        private final boolean unusedContexts;
+        /** Whether any context of this run had graded before. */
+        boolean reusedContext;
 
-        GradingRun(Exercise exercise, Submission submission, Limits limits, long started) {
+        GradingRun(Exercise exercise, Submission submission, Limits limits, long started, boolean unusedContexts) {
+            this.unusedContexts = unusedContexts;
             this.exercise = exercise;
             this.submission = submission;
             this.limits = limits;
@@ -65,13 +76,11 @@ public final class Grader implements Grading {
             submission.files().forEach((path, file) ->
                     files.put(path, new GradingInput.CandidateFile(file.displayName(), file.text())));
             this.input = new GradingInput(exercise.checksSource(), files, exercise.module());
-            var capabilities = exercise.capabilities();
-            this.policy = new SandboxPolicy(capabilities.threads(), capabilities.tracing(), capabilities.asyncio(),
-                    capabilities.files(), limits.maxOutputBytes(), limits.memoryBytes());
+            this.policy = policyFor(exercise, limits);
         }
 
         GradeResult execute(Consumer<List<CheckSpec>> checksKnown) {
-            Step<HarnessSession> opened = HarnessSession.open(pool, policy, input);
+            Step<HarnessSession> opened = open();
             if (opened instanceof Step.Stopped<HarnessSession> stopped) {
                 return result(Status.INTERNAL_ERROR, Problem.of(Problem.Kind.INTERNAL, stopped.detail()), List.of());
             }
@@ -130,8 +139,16 @@ public final class Grader implements Grading {
             return ImportJudge.judge(imported, limit, output);
         }
 
+        private Step<HarnessSession> open() {
+            Step<HarnessSession> opened = HarnessSession.open(pool, policy, input, unusedContexts);
+            if (opened instanceof Step.Done<HarnessSession> done && done.value().reusedContext()) {
+                reusedContext = true;
+            }
+            return opened;
+        }
+
         private HarnessSession reopen() {
-            Step<HarnessSession> opened = HarnessSession.open(pool, policy, input);
+            Step<HarnessSession> opened = open();
             if (!(opened instanceof Step.Done<HarnessSession> done)) {
                 return null;
             }
@@ -163,6 +180,13 @@ public final class Grader implements Grading {
             long millis = (System.nanoTime() - started) / 1_000_000;
             return new GradeResult(exercise.id(), submission.label(), status, score, max, millis, problem, checks);
         }
+    }
+
+    /** What a grading of this exercise under these limits may do in its sandbox. */
+    public static SandboxPolicy policyFor(Exercise exercise, Limits limits) {
+        var capabilities = exercise.capabilities();
+        return new SandboxPolicy(capabilities.threads(), capabilities.tracing(), capabilities.asyncio(),
+                capabilities.files(), limits.maxOutputBytes(), limits.memoryBytes());
     }
 
     private static String tamperingMessage(String what) {

@@ -8,6 +8,14 @@ public interface ContextPool extends AutoCloseable {
 
     SandboxContext lease(SandboxPolicy policy);
 
+    /**
+     * A context that has graded nothing yet: a grading that saw tampering in a reused context
+     * is graded again in one, so that nothing a previous grading left can decide its result.
+     */
+    default SandboxContext leaseUnused(SandboxPolicy policy) {
+        return lease(policy);
+    }
+
     void release(SandboxContext context);
 
     /** A consistent snapshot of the pool's counters. */

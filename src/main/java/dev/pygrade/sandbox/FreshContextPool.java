@@ -19,7 +19,7 @@ public final class FreshContextPool implements ContextPool {
         OutputCapture output = new OutputCapture(policy.maxOutputBytes());
         MemoryFileSystem storage = policy.files() ? MemoryFileSystem.create() : null;
         SandboxContext context = new SandboxContext(engine.newContext(policy, output.stream(), storage), output,
-                policy, storage);
+                policy, storage, false);
         watchdog.watch(context, policy.memoryBytes());
         created.incrementAndGet();
         return context;

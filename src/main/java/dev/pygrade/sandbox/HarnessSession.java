@@ -16,7 +16,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.graalvm.polyglot.PolyglotException;
-import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 
 /**
@@ -41,9 +40,7 @@ public final class HarnessSession implements AutoCloseable {
     private Value harness;
     private Value importCandidate;
     private Value runCheck;
-    private Value verify;
-    private Value verifyCode;
-    private List<Value> verifyDefaults;
+    private TrustedFunction verify;
     private List<CheckSpec> checks = List.of();
     private boolean abandoned;
     /** The threads of abandoned sessions: code that ignored cancellation may still run on them. */
@@ -51,9 +48,9 @@ public final class HarnessSession implements AutoCloseable {
     private volatile Thread worker;
     private boolean closed;
 
-    private HarnessSession(ContextPool pool, SandboxPolicy policy) {
+    private HarnessSession(ContextPool pool, SandboxPolicy policy, boolean unused) {
         this.pool = pool;
-        this.sandbox = pool.lease(policy);
+        this.sandbox = unused ? pool.leaseUnused(policy) : pool.lease(policy);
         this.thread = Executors.newSingleThreadExecutor(work -> {
             Thread t = new Thread(null, work, "pygrade-session", STACK_BYTES);
             t.setDaemon(true);
@@ -64,7 +61,13 @@ public final class HarnessSession implements AutoCloseable {
 
     /** Leases a context and loads the harness and the checks into it. */
     public static Step<HarnessSession> open(ContextPool pool, SandboxPolicy policy, GradingInput input) {
-        HarnessSession session = new HarnessSession(pool, policy);
+        return open(pool, policy, input, false);
+    }
+
+    /** As {@link #open(ContextPool, SandboxPolicy, GradingInput)}; unused: in a context that graded nothing before. */
+    public static Step<HarnessSession> open(ContextPool pool, SandboxPolicy policy, GradingInput input,
+            boolean unused) {
+        HarnessSession session = new HarnessSession(pool, policy, unused);
         Step<List<CheckSpec>> loaded = session.guarded(() -> session.load(input), SETUP_LIMIT);
         return switch (loaded) {
             case Step.Done<List<CheckSpec>> done -> {
@@ -79,21 +82,17 @@ public final class HarnessSession implements AutoCloseable {
     }
 
     private List<CheckSpec> load(GradingInput input) {
-        var context = sandbox.context();
-        plain = new PlainValues(context);
-        Value loader = context.eval(Source.create("python", PythonSources.BOOTSTRAP));
-        context.eval("python", "del _pygrade_load");
-        harness = loader.execute("_pygrade_harness", PythonSources.HARNESS, "<pygrade harness>");
+        if (!sandbox.prepared()) {
+            ContextPreparer.prepare(sandbox, false);
+        }
+        plain = new PlainValues(sandbox.context());
+        harness = sandbox.harness();
         ObservationSink sink = new ObservationSink(plain, log, this::verifyIntegrity);
         Value specs = harness.getMember("setup").execute(sink, PythonSources.API, input.checksSource(),
-                filesJson(input.files()), input.moduleName(), sandbox.policy().tracing(),
-                sandbox.policy().asyncio() ? PythonSources.ASYNCIO : null, sandbox.policy().threads(),
-                sandbox.policy().files());
+                filesJson(input.files()), input.moduleName());
         importCandidate = harness.getMember("import_candidate");
         runCheck = harness.getMember("run_check");
-        verify = harness.getMember("make_verifier").execute();
-        verifyCode = verify.getMember("__code__");
-        verifyDefaults = items(verify.getMember("__defaults__"));
+        verify = new TrustedFunction(harness.getMember("make_verifier").execute());
         List<CheckSpec> result = new ArrayList<>();
         for (PlainValue spec : HarnessAnswers.items(plain.copy(specs))) {
             List<PlainValue> parts = HarnessAnswers.items(spec);
@@ -153,45 +152,26 @@ public final class HarnessSession implements AutoCloseable {
         return log.tampering();
     }
 
+    /** Whether an earlier grading ran in this session's context. */
+    public boolean reusedContext() {
+        return sandbox.gradings() > 1;
+    }
+
     public boolean usable() {
         return !abandoned && sandbox.usable();
     }
 
     /** Null when the grader's objects are as they were before candidate code ran. */
     private String verifyIntegrity() {
-        if (!verify.getMember("__code__").equals(verifyCode) || !sameItems(verify.getMember("__defaults__"))) {
+        if (!verify.intact()) {
             return "the grader's verifier was rewritten";
         }
-        Value answer = verify.execute();
+        Value answer = verify.call();
         if (answer.isNull()) {
             return null;
         }
         return plain.copy(answer) instanceof PlainValue.Str message ? message.value()
                 : "the grader's verifier gave a forged answer";
-    }
-
-    /** GraalPy answers a new tuple for each read of __defaults__: compare the items' identity. */
-    private boolean sameItems(Value defaults) {
-        List<Value> now = items(defaults);
-        if (now.size() != verifyDefaults.size()) {
-            return false;
-        }
-        for (int i = 0; i < now.size(); i++) {
-            if (!now.get(i).equals(verifyDefaults.get(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static List<Value> items(Value tuple) {
-        List<Value> items = new ArrayList<>();
-        if (tuple != null && tuple.hasArrayElements()) {
-            for (long i = 0; i < tuple.getArraySize(); i++) {
-                items.add(tuple.getArrayElement(i));
-            }
-        }
-        return items;
     }
 
     private String verifyQuietly() {
@@ -231,6 +211,7 @@ public final class HarnessSession implements AutoCloseable {
             // Code that never reaches a safepoint (one huge arithmetic operation) cannot be
             // cancelled inside this JVM: its thread is abandoned, the result is still given.
             abandoned = true;
+            sandbox.markDead();
             if (worker != null) {
                 STRANDED.add(worker);
             }
@@ -307,6 +288,9 @@ public final class HarnessSession implements AutoCloseable {
             return;
         }
         closed = true;
+        if (log.tampering() != null) {
+            sandbox.markDead(); // a context whose grader objects were touched is never reused
+        }
         pool.release(sandbox);
         thread.shutdownNow();
     }

@@ -11,12 +11,17 @@ import java.nio.charset.StandardCharsets;
  * Candidate output never reaches the grader's own streams.
  */
 public final class OutputCapture {
-    private final int capBytes;
+    private volatile int capBytes;
     private ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     private long dropped;
 
     public OutputCapture(int capBytes) {
         this.capBytes = capBytes;
+    }
+
+    /** A reused context's next grading may allow a different amount of output. */
+    public synchronized void limit(int bytes) {
+        capBytes = bytes;
     }
 
     /** The stream to give the context, for stdout and stderr alike. */

@@ -2,6 +2,7 @@ package dev.pygrade.sandbox;
 
 import java.util.concurrent.atomic.AtomicReference;
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Value;
 
 /**
  * A leased context with its captured output. It can be cancelled from any thread
@@ -11,17 +12,84 @@ import org.graalvm.polyglot.Context;
 public final class SandboxContext {
     private final Context context;
     private final OutputCapture output;
-    private final SandboxPolicy policy;
+    private volatile SandboxPolicy policy;
     private final AtomicReference<StopReason> cancelled = new AtomicReference<>();
     private volatile boolean closed;
-
+    private final boolean reusable;
     private final java.io.Closeable storage;
+    private Value harness;
+    private GuardRelay relay;
+    private TrustedFunction forget;
+    private TrustedFunction verifyClean;
+    private int gradings;
 
-    SandboxContext(Context context, OutputCapture output, SandboxPolicy policy, java.io.Closeable storage) {
+    SandboxContext(Context context, OutputCapture output, SandboxPolicy policy, java.io.Closeable storage,
+            boolean reusable) {
         this.context = context;
         this.output = output;
         this.policy = policy;
         this.storage = storage;
+        this.reusable = reusable;
+    }
+
+    /** Whether this context is meant for more than one grading (it then records a baseline). */
+    boolean reusable() {
+        return reusable;
+    }
+
+    boolean prepared() {
+        return harness != null;
+    }
+
+    void prepared(Value harness, GuardRelay relay, TrustedFunction forget, TrustedFunction verifyClean) {
+        this.harness = harness;
+        this.relay = relay;
+        this.forget = forget;
+        this.verifyClean = verifyClean;
+    }
+
+    Value harness() {
+        return harness;
+    }
+
+    /** Starts a grading in this context, under that grading's limits. */
+    void lease(SandboxPolicy grading) {
+        this.policy = grading;
+        output.limit(grading.maxOutputBytes());
+        output.take();
+        gradings++;
+    }
+
+    /** How many gradings this context has started. */
+    int gradings() {
+        return gradings;
+    }
+
+    /**
+     * Ends a grading so that the context can serve another: null when the harness let go of
+     * the grading and the baseline verified clean, else why the context must be discarded.
+     * Runs grader code only (the trusted functions are checked first), on the calling thread.
+     */
+    String recycle() {
+        if (!usable()) {
+            return "its grading was stopped";
+        }
+        if (!reusable || forget == null) {
+            return "it is a single-use context";
+        }
+        if (relay.taint() != null) {
+            return relay.taint();
+        }
+        if (!forget.intact() || !verifyClean.intact()) {
+            return "the pool's verifier was rewritten";
+        }
+        harness.getMember("finish").execute();
+        forget.call();
+        Value answer = verifyClean.call();
+        if (relay.taint() != null) {
+            return relay.taint();
+        }
+        return answer.isNull() ? null : answer.asString();
     }
 
     Context context() {

@@ -3,12 +3,13 @@ package dev.pygrade.worker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The command line that starts a worker JVM: the same java and class path as this JVM, the
  * flags GraalPy needs, and a heap of its own whose exhaustion ends only that worker.
  */
-record WorkerCommand(long heapBytes, Path home) {
+record WorkerCommand(long heapBytes, Path home, dev.pygrade.sandbox.Isolation isolation) {
     static final int OUT_OF_MEMORY_EXIT = 3;
 
     List<String> argv() {
@@ -23,7 +24,8 @@ record WorkerCommand(long heapBytes, Path home) {
                 // a heap exhausted despite the watchdog ends the worker with a known code
                 "-XX:+ExitOnOutOfMemoryError",
                 "-XX:-UsePerfData",
-                "-Dpygrade.home=" + home));
+                "-Dpygrade.home=" + home,
+                "-Dpygrade.isolation=" + isolation.name().toLowerCase(Locale.ROOT)));
         if (Runtime.version().feature() >= 23) {
             argv.add("--sun-misc-unsafe-memory-access=allow");
         }

@@ -37,7 +37,11 @@ public final class WorkerPool implements Grading, AutoCloseable {
     private final AtomicLong replaced = new AtomicLong();
 
     public WorkerPool(int workers, long heapBytesPerWorker, Path home) {
-        this.command = new WorkerCommand(heapBytesPerWorker, home);
+        this(workers, heapBytesPerWorker, home, dev.pygrade.sandbox.Isolation.POOLED);
+    }
+
+    public WorkerPool(int workers, long heapBytesPerWorker, Path home, dev.pygrade.sandbox.Isolation isolation) {
+        this.command = new WorkerCommand(heapBytesPerWorker, home, isolation);
         this.slots = new Semaphore(workers);
     }
 

@@ -102,15 +102,27 @@ def _describe_exception(error):
     return (kind, message, tuple(frames))
 
 
-def setup(sink, api_source, checks_source, files_json, module_name, allow_tracing, asyncio_source,
-          allow_threads=True, allow_files=True):
-    """Loads the checks API and the hidden checks; answers the checks as
-    ((name, description, weight), ...). With asyncio_source, asyncio runs on the
-    virtual-time loop it defines, for the checks and the candidate alike."""
+def prepare(relay, allow_tracing, allow_threads, allow_files, asyncio_source):
+    """Once per context, before any candidate code: hardens the interpreter for the
+    context's capabilities. APIs whose effect cannot be verified afterwards (thread
+    starts, codec and audit-hook registries, signal handlers) are routed through
+    relay(name, call), a host function that marks the context as not reusable and calls
+    call(original); the originals are answered to the host and kept only there.
+    With asyncio_source, asyncio runs on the virtual-time loop it defines."""
     if asyncio_source is not None:
         virtual_loop = _ModuleType("_pygrade_asyncio")
         _exec(_compile(asyncio_source, "<pygrade asyncio>", "exec"), virtual_loop.__dict__)
         virtual_loop.install()
+    if "unittest" in sys.modules:
+        # a pooled context: route now, before its baseline is recorded
+        _route_unittest_assertions(sys.modules["unittest"])
+    _harden(allow_tracing, allow_threads, allow_files)
+    return _guard_unverifiable(relay, allow_threads)
+
+
+def setup(sink, api_source, checks_source, files_json, module_name):
+    """Loads the checks API and the hidden checks of one grading; answers the checks as
+    ((name, description, weight), ...)."""
     api = _seeded_module("pygrade", API_FILE)
     _exec(_compile(api_source, API_FILE, "exec"), api.__dict__)
     api._sink = sink
@@ -123,6 +135,7 @@ def setup(sink, api_source, checks_source, files_json, module_name, allow_tracin
         del sys.modules["pygrade"]
     specs = tuple(api._registry)
     api._registry.clear()
+    _state.unittest_mode = False
     if not specs:
         specs = _unittest_checks(checks)
         _state.unittest_mode = True
@@ -135,8 +148,72 @@ def setup(sink, api_source, checks_source, files_json, module_name, allow_tracin
     for display, source in _state.files.values():
         lines = source.splitlines(True)
         linecache.cache[display] = (len(source), None, lines, display)
-    _harden(allow_tracing, allow_threads, allow_files)
     return tuple((name, description, float(weight)) for name, description, weight, _ in specs)
+
+
+def finish():
+    """Ends a grading in a context that may be reused: drops everything the grading held
+    (the pool then removes the modules it imported and verifies the rest)."""
+    _restore_stdio()
+    meta_path = sys.meta_path
+    for index in range(len(meta_path) - 1, -1, -1):
+        if meta_path[index] is _finder:
+            del meta_path[index]
+    _candidate.clear()
+    _state.api = None
+    _state.checks_module = None
+    _state.checks = ()
+    _state.files = None
+    _state.module_name = None
+    _state.candidate_files = frozenset()
+    _state.unittest_mode = False
+    import random
+    random.seed()  # as a fresh context would be: a seed set by the last grading does not carry over
+
+
+# (module, attribute) pairs whose effect lives outside anything Python can read back.
+_UNVERIFIABLE = (
+    ("_codecs", "register"), ("_codecs", "unregister"), ("_codecs", "register_error"),
+    ("sys", "addaudithook"), ("signal", "signal"), ("atexit", "register"), ("atexit", "unregister"),
+)
+
+
+def _guard_unverifiable(relay, allow_threads):
+    """Replaces each unverifiable API, wherever a loaded module holds it, by a function that
+    goes through relay; answers {name: original} for the host, which alone keeps them."""
+    originals = {}
+    guards = []
+    targets = list(_UNVERIFIABLE)
+    if allow_threads:
+        targets += [("_thread", "start_new_thread"), ("_thread", "start_new")]
+    for module_name, attribute in targets:
+        module = sys.modules.get(module_name)
+        if module is None or not hasattr(module, attribute):
+            continue
+        original = getattr(module, attribute)
+        if any(original is guard for guard in guards):
+            continue  # an alias of an API already guarded
+        name = module_name + "." + attribute
+        if module_name == "_thread":
+            guarded = _capped_thread_start(relay, name)
+        else:
+            guarded = _relayed(relay, name)
+        for owner in list(sys.modules.values()):
+            namespace = getattr(owner, "__dict__", None)
+            if type(namespace) is dict:
+                for key, value in list(namespace.items()):
+                    if value is original:
+                        namespace[key] = guarded
+        guards.append(guarded)
+        originals[name] = original
+    return originals
+
+
+def _relayed(relay, name):
+    def guarded(*args, **kwargs):
+        return relay(name, lambda original: original(*args, **kwargs))
+    guarded.__name__ = name.rpartition(".")[2]
+    return guarded
 
 
 def _unittest_checks(checks):
@@ -149,7 +226,8 @@ def _unittest_checks(checks):
                 doc = (getattr(value, method).__doc__ or "").strip().split("\n")[0]
                 specs.append((value.__name__ + "." + method, doc or method, 1,
                               _unittest_runner(value, method)))
-    _route_unittest_assertions(unittest)
+    if not getattr(unittest.TestCase.assertEqual, "_pygrade_routed", False):
+        _route_unittest_assertions(unittest)
     return tuple(specs)
 
 
@@ -169,21 +247,25 @@ def _unittest_runner(case_class, method):
 
 
 def _route_unittest_assertions(unittest):
-    """assertEqual and its kin compare on plain data outside Python, with
-    Python's own equality rules, so a forged __eq__ cannot pass them."""
-    api = _state.api
+    """While a unittest file is the checks, assertEqual and its kin compare on plain data
+    outside Python, with Python's own equality rules, so a forged __eq__ cannot pass them.
+    Installed once per context; in other gradings they are unittest's own."""
+    case = unittest.TestCase
 
-    def assertEqual(self, first, second, msg=None):
-        api._observe("equal_loose", msg or "assertEqual", first, second)
+    def routed(kind, label, original):
+        def assertion(self, first, second, msg=None):
+            if _state.unittest_mode and _state.api is not None:
+                _state.api._observe(kind, msg or label, first, second)
+            else:
+                original(self, first, second, msg)
+        assertion.__name__ = label
+        assertion._pygrade_routed = True
+        return assertion
 
-    def assertNotEqual(self, first, second, msg=None):
-        api._observe("not_equal_loose", msg or "assertNotEqual", first, second)
-
-    def assertIs(self, first, second, msg=None):
-        api._observe("is", msg or "assertIs", first, second)
-
-    def assertIsInstance(self, obj, cls, msg=None):
-        api._observe("instance", msg or "assertIsInstance", obj, cls)
+    assertEqual = routed("equal_loose", "assertEqual", case.assertEqual)
+    assertNotEqual = routed("not_equal_loose", "assertNotEqual", case.assertNotEqual)
+    assertIs = routed("is", "assertIs", case.assertIs)
+    assertIsInstance = routed("instance", "assertIsInstance", case.assertIsInstance)
 
     unittest.TestCase.assertEqual = assertEqual
     unittest.TestCase.assertEquals = assertEqual
@@ -231,9 +313,7 @@ def _harden(allow_tracing, allow_threads, allow_files):
             if owner is not None:
                 owner.getcwd = _no_file_system
                 owner.getcwdb = _no_file_system
-    if allow_threads:
-        _cap_threads()
-    else:
+    if not allow_threads:
         # GraalPy answers a thread start in a context without threads with a host error that
         # ends the context; candidates get a Python exception they can read instead.
         import _thread
@@ -264,12 +344,11 @@ def _harden(allow_tracing, allow_threads, allow_files):
 MAX_THREADS = 32
 
 
-def _cap_threads():
+def _capped_thread_start(relay, name):
     """At most MAX_THREADS candidate threads alive at once: a thread bomb gets a RuntimeError.
-    (The grading's time limit and the context's close stop the threads that did start.)"""
+    (The grading's time limit and the context's close stop the threads that did start.) The
+    start itself goes through relay: a context that ran a thread is never reused."""
     import _thread
-    import threading
-    original = _thread.start_new_thread
     lock = _thread.allocate_lock()
     live = [0]
 
@@ -287,15 +366,13 @@ def _cap_threads():
                 with lock:
                     live[0] -= 1
         try:
-            return original(run, args, kwargs or {})
+            return relay(name, lambda original: original(run, args, kwargs or {}))
         except BaseException:
             with lock:
                 live[0] -= 1
             raise
 
-    _thread.start_new_thread = start_new_thread
-    _thread.start_new = start_new_thread
-    threading._start_new_thread = start_new_thread
+    return start_new_thread
 
 
 MAX_RECURSION_LIMIT = 10000

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pygrade.TestSandbox;
 import dev.pygrade.exercise.Exercise;
+import dev.pygrade.sandbox.Isolation;
 import dev.pygrade.validation.ExerciseValidator;
 import dev.pygrade.validation.FixtureExpectation;
 import java.util.ArrayList;
@@ -18,13 +19,25 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every exercise is proven: its reference scores full marks and every fixture gets the
- * result recorded for it in fixtures/ID/expected.json.
+ * result recorded for it in fixtures/ID/expected.json, in both isolation modes: warm pooled
+ * contexts (the default) and a fresh context per grading.
  */
 class ExerciseFixturesTest {
-    private final ExerciseValidator validator = new ExerciseValidator(TestSandbox.grader(), TestSandbox.fixtures());
+    private final ExerciseValidator validator = new ExerciseValidator(TestSandbox.grader(Isolation.POOLED),
+            TestSandbox.fixtures());
 
     @TestFactory
-    Stream<DynamicNode> everyExerciseGetsItsRecordedResults() {
+    Stream<DynamicNode> pooledContextsGiveTheRecordedResults() {
+        return everyExerciseGetsItsRecordedResults(validator);
+    }
+
+    @TestFactory
+    Stream<DynamicNode> freshContextsGiveTheRecordedResults() {
+        return everyExerciseGetsItsRecordedResults(new ExerciseValidator(TestSandbox.grader(Isolation.FRESH),
+                TestSandbox.fixtures()));
+    }
+
+    private static Stream<DynamicNode> everyExerciseGetsItsRecordedResults(ExerciseValidator validator) {
         return TestSandbox.exercises().all().stream().map(exercise -> {
             List<DynamicNode> tests = new ArrayList<>();
             tests.add(DynamicTest.dynamicTest("reference scores full marks", () -> {

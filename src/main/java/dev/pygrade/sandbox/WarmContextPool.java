@@ -1,0 +1,241 @@
+package dev.pygrade.sandbox;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Warm contexts, reused only when proven clean. A context is prepared once (harness,
+ * hardening, the standard library the exercises import, a baseline of the shared state);
+ * after each grading the harness lets go of it, the modules it added are removed, and the
+ * baseline is verified. Anything the verification cannot vouch for (a stopped grading,
+ * tampering, an unverifiable API called, any difference from the baseline, too many uses)
+ * closes the context instead, and a new one is warmed in the background.
+ *
+ * <p>Contexts differ in what the context itself allows (threads, a file system) and in what
+ * its harness was prepared for (tracing, asyncio): each such kind has its own idle list.
+ * Contexts with a file system are single-use: their files would outlive the grading.
+ */
+public final class WarmContextPool implements ContextPool {
+    private static final Duration CLOSE_PATIENCE = Duration.ofSeconds(2);
+    private static final Duration RECYCLE_LIMIT = Duration.ofSeconds(10);
+
+    /** What a context was built and prepared for. */
+    private record Kind(boolean threads, boolean files, boolean tracing, boolean asyncio) {
+        static Kind of(SandboxPolicy policy) {
+            return new Kind(policy.threads(), policy.files(), policy.tracing(), policy.asyncio());
+        }
+    }
+
+    private final SandboxEngine engine;
+    private final HeapWatchdog watchdog;
+    private final int maxGradings;
+    private final int spares;
+    private final Map<Kind, ConcurrentLinkedDeque<SandboxContext>> idle = new ConcurrentHashMap<>();
+    private final Map<SandboxContext, Kind> kinds = new ConcurrentHashMap<>();
+    private final ExecutorService warmer;
+    private final ExecutorService recycler;
+    private final AtomicInteger leased = new AtomicInteger();
+    private final AtomicInteger warming = new AtomicInteger();
+    private final AtomicLong created = new AtomicLong();
+    private final AtomicLong reused = new AtomicLong();
+    private final AtomicLong discarded = new AtomicLong();
+    private final Map<String, AtomicLong> discardReasons = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    /**
+     * @param maxGradings a context retires after this many gradings
+     * @param spares      warm contexts to keep ready per kind in use (0: warm only on demand)
+     */
+    public WarmContextPool(SandboxEngine engine, HeapWatchdog watchdog, int maxGradings, int spares) {
+        if (maxGradings < 1 || spares < 0) {
+            throw new IllegalArgumentException("maxGradings must be positive and spares not negative");
+        }
+        this.engine = engine;
+        this.watchdog = watchdog;
+        this.maxGradings = maxGradings;
+        this.spares = spares;
+        this.warmer = Executors.newSingleThreadExecutor(work -> daemon(work, "pygrade-warmer"));
+        this.recycler = Executors.newSingleThreadExecutor(work -> daemon(work, "pygrade-recycler"));
+    }
+
+    private static Thread daemon(Runnable work, String name) {
+        Thread thread = new Thread(null, work, name, 64L * 1024 * 1024);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    @Override
+    public SandboxContext lease(SandboxPolicy policy) {
+        Kind kind = Kind.of(policy);
+        SandboxContext context = idle.computeIfAbsent(kind, k -> new ConcurrentLinkedDeque<>()).pollFirst();
+        if (context == null) {
+            context = build(policy);
+        }
+        kinds.put(context, kind);
+        context.lease(policy);
+        leased.incrementAndGet();
+        watchdog.watch(context, policy.memoryBytes());
+        topUp(kind, policy);
+        return context;
+    }
+
+    @Override
+    public SandboxContext leaseUnused(SandboxPolicy policy) {
+        Kind kind = Kind.of(policy);
+        ConcurrentLinkedDeque<SandboxContext> ready = idle.computeIfAbsent(kind, k -> new ConcurrentLinkedDeque<>());
+        for (SandboxContext candidate : ready) {
+            if (candidate.gradings() == 0 && ready.remove(candidate)) {
+                kinds.put(candidate, kind);
+                candidate.lease(policy);
+                leased.incrementAndGet();
+                watchdog.watch(candidate, policy.memoryBytes());
+                return candidate;
+            }
+        }
+        SandboxContext context = build(policy);
+        kinds.put(context, kind);
+        context.lease(policy);
+        leased.incrementAndGet();
+        watchdog.watch(context, policy.memoryBytes());
+        return context;
+    }
+
+    /** A new context, prepared and warmed on the calling thread (the session's own, under its limit). */
+    private SandboxContext build(SandboxPolicy policy) {
+        OutputCapture output = new OutputCapture(policy.maxOutputBytes());
+        MemoryFileSystem storage = policy.files() ? MemoryFileSystem.create() : null;
+        SandboxContext context = new SandboxContext(engine.newContext(policy, output.stream(), storage), output,
+                policy, storage, !policy.files());
+        created.incrementAndGet();
+        return context;
+    }
+
+    /**
+     * Builds and warms one context for gradings under this policy, on the calling thread, and
+     * keeps it ready (a server before it takes requests; the benchmark and tests).
+     */
+    public void prewarm(SandboxPolicy policy) {
+        Kind kind = Kind.of(policy);
+        SandboxContext context = build(policy);
+        try {
+            ContextPreparer.prepare(context, true);
+        } catch (RuntimeException failed) {
+            discard(context, "it could not be warmed: " + failed.getMessage());
+            throw failed;
+        }
+        idle.computeIfAbsent(kind, k -> new ConcurrentLinkedDeque<>()).addLast(context);
+    }
+
+    /** Warms spare contexts of this kind in the background, up to {@code spares}. */
+    private void topUp(Kind kind, SandboxPolicy policy) {
+        if (closed || spares == 0) {
+            return;
+        }
+        int ready = idle.getOrDefault(kind, new ConcurrentLinkedDeque<>()).size() + warming.get();
+        if (ready >= spares) {
+            return;
+        }
+        warming.incrementAndGet();
+        warmer.submit(() -> {
+            try {
+                if (closed) {
+                    return;
+                }
+                SandboxContext context = build(policy);
+                try {
+                    ContextPreparer.prepare(context, true);
+                    idle.computeIfAbsent(kind, k -> new ConcurrentLinkedDeque<>()).addLast(context);
+                } catch (RuntimeException failed) {
+                    discard(context, "it could not be warmed: " + failed.getMessage());
+                }
+            } finally {
+                warming.decrementAndGet();
+            }
+        });
+    }
+
+    @Override
+    public void release(SandboxContext context) {
+        watchdog.forget(context);
+        leased.decrementAndGet();
+        Kind kind = kinds.remove(context);
+        if (closed || kind == null) {
+            discard(context, "the pool is closed");
+            return;
+        }
+        if (context.gradings() >= maxGradings) {
+            discard(context, "it retired after " + maxGradings + " gradings");
+            return;
+        }
+        if (!context.usable() || !context.prepared()) {
+            discard(context, "its grading was stopped");
+            return;
+        }
+        Future<String> verdict = recycler.submit(context::recycle);
+        try {
+            String dirty = verdict.get(RECYCLE_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            if (dirty != null) {
+                discard(context, dirty);
+                return;
+            }
+        } catch (Exception unverifiable) {
+            verdict.cancel(true);
+            discard(context, "it could not be verified: " + unverifiable);
+            return;
+        }
+        reused.incrementAndGet();
+        idle.computeIfAbsent(kind, k -> new ConcurrentLinkedDeque<>()).addFirst(context);
+    }
+
+    private void discard(SandboxContext context, String why) {
+        discarded.incrementAndGet();
+        discardReasons.computeIfAbsent(reasonKey(why), k -> new AtomicLong()).incrementAndGet();
+        context.closeWithin(CLOSE_PATIENCE);
+    }
+
+    /** The reason without a failure's own message, so that the counts group. */
+    private static String reasonKey(String why) {
+        int detail = why.indexOf(": ");
+        return detail < 0 ? why : why.substring(0, detail);
+    }
+
+    /** Why contexts were discarded so far, with counts (for the benchmark and diagnostics). */
+    public Map<String, Long> discardReasons() {
+        Map<String, Long> copy = new java.util.TreeMap<>();
+        discardReasons.forEach((why, count) -> copy.put(why, count.get()));
+        return copy;
+    }
+
+    @Override
+    public PoolStats stats() {
+        int ready = idle.values().stream().mapToInt(ConcurrentLinkedDeque::size).sum();
+        return new PoolStats(ready, leased.get(), created.get(), reused.get(), discarded.get());
+    }
+
+    /** Stops warming and closes the idle contexts; the engine stays open for others. */
+    public void drain() {
+        closed = true;
+        warmer.shutdownNow();
+        recycler.shutdownNow();
+        idle.values().forEach(list -> {
+            SandboxContext context;
+            while ((context = list.pollFirst()) != null) {
+                context.closeWithin(CLOSE_PATIENCE);
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        drain();
+        engine.close();
+    }
+}

@@ -1,0 +1,375 @@
+"""What lets a warm context be reused: a baseline of the interpreter's shared state,
+and a proof, after each grading, that nothing a submission did survives it.
+
+Loaded (like the harness) into a module that is not in sys.modules, once per context,
+after the harness has been prepared and the usual standard library imported, before
+any candidate code runs. baseline() answers two functions:
+
+  forget()  removes what a grading legitimately added (its modules, caches it filled);
+  verify()  answers None when the context is as the baseline recorded it, else what
+            changed.
+
+verify() reads only its own default arguments, never a global, and the host checks
+its code and defaults by identity before each call (as for the harness's verifier).
+The comparison is by identity (`is`), never by `==`, which candidate objects can forge.
+It is wide rather than clever: every loaded module's namespace, every class and function
+reachable from one, every mutable container reachable within two steps, and the
+interpreter's settings. What it cannot see (registries kept in Java, thread starts) is
+guarded elsewhere: calling such an API taints the context, which is then discarded.
+"""
+
+import builtins
+import collections
+import gc
+import itertools
+import linecache
+import operator
+import sys
+import types
+import weakref
+
+# Caches that the standard library fills as it is used: emptied back to their baseline
+# after each grading instead of verified. Each holds only derived data (compiled patterns,
+# source lines, import finders, ABC subclass answers) that is recomputed on demand.
+_CACHES = (
+    ("re", "_cache"),
+    ("re", "_cache2"),
+    ("linecache", "cache"),
+    ("sys", "path_importer_cache"),
+    ("importlib._bootstrap", "_module_locks"),
+    ("importlib._bootstrap", "_blocking_on"),
+    ("encodings", "_cache"),
+    ("threading", "_dangling"),
+    ("inspect", "_filesbymodname"),
+    ("inspect", "modulesbyfile"),
+    ("inspect", "_shadowed_dict_cache"),
+    ("typing", "_cleanups"),
+    ("functools", "_dispatch_cache"),
+)
+# Per-class caches of ABCs (answers of isinstance/issubclass), cleared like the above.
+_ABC_CACHES = ("_abc_cache", "_abc_negative_cache")
+# Names that change whenever an ABC cache is invalidated; the registries they version are
+# verified themselves.
+_ABC_VERSIONS = ("_abc_negative_cache_version", "_abc_invalidation_counter")
+
+_CONTAINERS = (list, dict, set, bytearray, collections.deque, weakref.WeakSet,
+               weakref.WeakKeyDictionary, weakref.WeakValueDictionary)
+_OPAQUE = (types.ModuleType, type, types.FunctionType, types.BuiltinFunctionType, types.MethodType,
+           types.CodeType, str, bytes, int, float, complex, bool, type(None), tuple, frozenset, range,
+           property, staticmethod, classmethod, types.MethodDescriptorType, types.WrapperDescriptorType,
+           types.GetSetDescriptorType, types.MemberDescriptorType, types.MappingProxyType)
+
+
+def _fingerprint(container):
+    """Identity fingerprint of a mutable container's contents (a tuple of ints or objects)."""
+    if isinstance(container, (dict, weakref.WeakKeyDictionary, weakref.WeakValueDictionary)):
+        return tuple(container.keys()) + tuple(container.values())
+    if isinstance(container, (set, weakref.WeakSet)):
+        return tuple(sorted(map(id, container)))
+    if isinstance(container, bytearray):
+        return (bytes(container),)
+    return tuple(container)
+
+
+def _settings():
+    """The interpreter settings a submission can change, as (name, value) pairs."""
+    import threading
+    values = []
+    for label, getter in (("recursion limit", sys.getrecursionlimit), ("switch interval", sys.getswitchinterval),
+                          ("trace hook", sys.gettrace), ("profile hook", sys.getprofile),
+                          ("gc enabled", gc.isenabled), ("gc thresholds", getattr(gc, "get_threshold", None)),
+                          ("threads alive", threading.active_count),
+                          ("int digit limit", getattr(sys, "get_int_max_str_digits", None))):
+        if getter is not None:
+            try:
+                values.append((label, getter()))
+            except Exception:
+                pass
+    try:
+        import atexit
+        values.append(("atexit callbacks", atexit._ncallbacks()))
+    except Exception:
+        pass
+    try:
+        import codecs
+        for name in ("strict", "ignore", "replace", "xmlcharrefreplace", "backslashreplace", "namereplace",
+                     "surrogateescape", "surrogatepass"):
+            values.append(("codec error handler " + name, codecs.lookup_error(name)))
+    except Exception:
+        pass
+    return tuple(values)
+
+
+def _cache_targets():
+    targets = []
+    for module_name, attribute in _CACHES:
+        module = sys.modules.get(module_name)
+        if module is not None and attribute in module.__dict__:
+            cache = module.__dict__[attribute]
+            if type(getattr(cache, "data", None)) is dict:
+                cache = cache.data  # importlib's own _WeakValueDictionary keeps its entries there
+            if isinstance(cache, (dict, list, set, weakref.WeakSet, weakref.WeakValueDictionary,
+                                  weakref.WeakKeyDictionary)):
+                targets.append((cache, _fingerprint_restorer(cache)))
+    return targets
+
+
+def _fingerprint_restorer(cache):
+    """A function that puts cache back to its present contents."""
+    if isinstance(cache, (dict, weakref.WeakValueDictionary, weakref.WeakKeyDictionary)):
+        saved = tuple(cache.items())
+
+        def restore(cache=cache, saved=saved):
+            cache.clear()
+            cache.update(saved)
+    else:
+        saved = tuple(cache)
+
+        def restore(cache=cache, saved=saved):
+            cache.clear()
+            if isinstance(cache, list):
+                cache.extend(saved)
+            else:
+                cache.update(saved)
+    return restore
+
+
+def baseline():
+    """Records the context's state; answers (forget, verify)."""
+    modules = dict(sys.modules)
+    module_entries = []
+    classes = {}
+    functions = {}
+    instances = {}
+    containers = {}
+    caches = _cache_targets()
+    cache_ids = {id(cache) for cache, _ in caches}
+
+    def visit(value, depth):
+        kind = type(value)
+        if kind is types.FunctionType:
+            functions.setdefault(id(value), value)
+            return
+        if isinstance(value, type):
+            if id(value) not in classes:
+                classes[id(value)] = value
+                for name, member in list(value.__dict__.items()):
+                    if name in _ABC_CACHES or name in _ABC_VERSIONS:
+                        continue
+                    inner = member.__func__ if isinstance(member, (staticmethod, classmethod)) else member
+                    if isinstance(inner, property):
+                        for accessor in (inner.fget, inner.fset, inner.fdel):
+                            if type(accessor) is types.FunctionType:
+                                functions.setdefault(id(accessor), accessor)
+                        continue
+                    visit(inner, depth)
+            return
+        if depth <= 0 or isinstance(value, _OPAQUE) or id(value) in cache_ids:
+            return
+        if isinstance(value, _CONTAINERS):
+            if id(value) not in containers:
+                containers[id(value)] = value
+                items = value.values() if isinstance(value, (dict, weakref.WeakValueDictionary,
+                                                             weakref.WeakKeyDictionary)) else value
+                if not isinstance(value, bytearray):
+                    for item in list(items):
+                        visit(item, depth - 1)
+            return
+        namespace = getattr(value, "__dict__", None)
+        if type(namespace) is dict and id(value) not in instances:
+            instances[id(value)] = value
+            for item in list(namespace.values()):
+                visit(item, depth - 1)
+
+    for name, module in modules.items():
+        if not isinstance(module, types.ModuleType):
+            continue
+        module_entries.append((name, module, type(module), module.__dict__, tuple(module.__dict__),
+                               tuple(module.__dict__.values())))
+        for value in list(module.__dict__.values()):
+            visit(value, 3)
+
+    class_list = tuple(classes.values())
+    abc_classes = tuple(cls for cls in class_list if not _SKIPPED_CLASS_KEYS.isdisjoint(cls.__dict__))
+    abc_caches = tuple((cls.__dict__[name], _fingerprint_restorer(cls.__dict__[name]))
+                       for cls in abc_classes for name in _ABC_CACHES
+                       if isinstance(cls.__dict__.get(name), weakref.WeakSet))
+    class_entries = tuple((cls, type(cls), cls.__mro__, tuple(cls.__dict__),
+                           tuple(v for k, v in cls.__dict__.items() if k not in _SKIPPED_CLASS_KEYS),
+                           tuple(k for k in cls.__dict__ if k not in _SKIPPED_CLASS_KEYS)
+                           if not _SKIPPED_CLASS_KEYS.isdisjoint(cls.__dict__) else None)
+                          for cls in class_list)
+
+    function_list = tuple(functions.values())
+    function_entries = []
+    for f in function_list:
+        closure = f.__closure__
+        try:
+            contents = tuple(cell.cell_contents for cell in closure) if closure else ()
+        except ValueError:
+            contents = None  # an empty cell (a name not yet bound): checked by count only
+        function_entries.append((f, f.__defaults__ or (), tuple((f.__kwdefaults__ or {}).items()),
+                                 len(closure or ()), contents, tuple(f.__dict__), tuple(f.__dict__.values())))
+    special_functions = tuple(entry for entry in function_entries
+                              if entry[1] or entry[2] or entry[3] or entry[5])
+    plain_functions = tuple(entry[0] for entry in function_entries
+                            if not (entry[1] or entry[2] or entry[3] or entry[5]))
+
+    instance_entries = tuple((obj, type(obj), obj.__dict__, tuple(obj.__dict__), tuple(obj.__dict__.values()))
+                             for obj in instances.values())
+    container_entries = tuple((obj, type(obj), _fingerprint(obj)) for obj in containers.values())
+    module_entries = tuple(module_entries)
+    module_names = frozenset(modules)
+
+    def forget(_modules=sys.modules, _names=module_names, _caches=tuple(caches) + abc_caches):
+        """Removes what the grading added to sys.modules (and its parents' attributes)
+        and puts the standard library's caches back to their baseline."""
+        for name in [name for name in _modules if name not in _names]:
+            module = _modules.pop(name, None)
+            parent, _, child = name.rpartition(".")
+            if parent and parent in _names:
+                owner = _modules.get(parent)
+                if owner is not None and owner.__dict__.get(child) is module:
+                    del owner.__dict__[child]
+        for _, restore in _caches:
+            restore()
+
+    def verify(_modules=sys.modules, _module_count=len(modules), _module_entries=module_entries,
+               _classes=class_entries, _functions=function_list, _codes=tuple(f.__code__ for f in function_list),
+               _special=special_functions, _plain=plain_functions, _instances=instance_entries,
+               _containers=container_entries, _settings=_settings(), _read_settings=_settings,
+               _fingerprint=_fingerprint, _same=_same, _is=operator.is_, _all=all, _map=map, _len=len,
+               _type=type, _tuple=tuple, _skipped=_SKIPPED_CLASS_KEYS, _code=operator.attrgetter("__code__"),
+               _bare=_bare_function):
+        if _len(_modules) != _module_count:
+            return "sys.modules gained or lost entries"
+        for name, module, kind, namespace, keys, values in _module_entries:
+            if _modules.get(name) is not module or _type(module) is not kind or module.__dict__ is not namespace:
+                return "the module " + name + " was replaced"
+            if _len(namespace) != _len(keys) or not _all(_map(_is, namespace, keys)) \
+                    or not _all(_map(_is, namespace.values(), values)):
+                return "the module " + name + " gained, lost or rebound a name"
+        for cls, kind, mro, keys, values, value_keys in _classes:
+            namespace = cls.__dict__
+            now = cls.__mro__
+            if _type(cls) is not kind or _len(now) != _len(mro) or not _all(_map(_is, now, mro)):
+                return "the class " + cls.__qualname__ + " changed its bases or metaclass"
+            if _len(namespace) != _len(keys) or not _all(_map(_is, namespace, keys)):
+                return "the class " + cls.__qualname__ + " gained or lost an attribute"
+            if value_keys is None:
+                if not _all(_map(_is, namespace.values(), values)):
+                    return "the class " + cls.__qualname__ + " had an attribute rebound"
+            elif not _all(_map(_is, _map(namespace.__getitem__, value_keys), values)):
+                return "the class " + cls.__qualname__ + " had an attribute rebound"
+        if not _all(_map(_is, _map(_code, _functions), _codes)):
+            return "a function of the standard library had its code replaced"
+        for function, defaults, kwdefaults, cells, contents, keys, values in _special:
+            now = function.__defaults__ or ()
+            if _len(now) != _len(defaults) or not _all(_map(_is, now, defaults)):
+                return "the defaults of " + function.__qualname__ + " were replaced"
+            now = function.__kwdefaults__ or {}
+            if _len(now) != _len(kwdefaults) or not _all(_map(_same, _tuple(now.items()), kwdefaults)):
+                return "the keyword defaults of " + function.__qualname__ + " were replaced"
+            closure = function.__closure__ or ()
+            if _len(closure) != cells:
+                return "the closure of " + function.__qualname__ + " was replaced"
+            if contents is not None and cells:
+                for cell, before in zip(closure, contents):
+                    if cell.cell_contents is not before:
+                        return "the closure of " + function.__qualname__ + " was changed"
+            namespace = function.__dict__
+            if _len(namespace) != _len(keys) or not _all(_map(_is, namespace, keys)) \
+                    or not _all(_map(_is, namespace.values(), values)):
+                return "the attributes of " + function.__qualname__ + " were changed"
+        if not _all(_map(_bare, _plain)):
+            return "a function of the standard library gained defaults, a closure or attributes"
+        for obj, kind, namespace, keys, values in _instances:
+            if _type(obj) is not kind or obj.__dict__ is not namespace or _len(namespace) != _len(keys) \
+                    or not _all(_map(_is, namespace, keys)) or not _all(_map(_is, namespace.values(), values)):
+                return "the attributes of a " + kind.__qualname__ + " object of the standard library changed"
+        for obj, kind, before in _containers:
+            now = _fingerprint(obj)
+            if _type(obj) is not kind or _len(now) != _len(before) or not _all(_map(_same, now, before)):
+                return "a " + kind.__name__ + " of the standard library was changed in place" + _where(obj)
+        now = _read_settings()
+        if _len(now) != _len(_settings):
+            return "the interpreter's settings changed"
+        for (label, before), (_, after) in zip(_settings, now):
+            if not _same(before, after):
+                return "the " + label + " changed"
+        return None
+
+    return forget, verify
+
+
+def _bare_function(function):
+    return not function.__defaults__ and not function.__kwdefaults__ and not function.__closure__ \
+        and not function.__dict__
+
+
+def _where(container):
+    """ (where.it.is) for the message: a path from a module to the container, or empty."""
+    try:
+        queue = [(name, module, 0) for name, module in list(sys.modules.items())]
+        seen = set()
+        while queue:
+            path, value, depth = queue.pop(0)
+            namespace = getattr(value, "__dict__", None)
+            if depth > 3 or id(value) in seen or not hasattr(namespace, "items"):
+                continue
+            seen.add(id(value))
+            for key, member in list(namespace.items()):
+                if member is container:
+                    return " (" + path + "." + str(key) + ")"
+                if isinstance(member, dict):
+                    for inner_key, inner in list(member.items()):
+                        if inner is container:
+                            return " (" + path + "." + str(key) + "[" + repr(inner_key) + "])"
+                queue.append((path + "." + str(key), member, depth + 1))
+    except Exception:
+        pass
+    return ""
+
+
+_SKIPPED_CLASS_KEYS = frozenset(_ABC_CACHES + _ABC_VERSIONS)
+
+
+def _same(a, b):
+    """Identity, except for exact ints, floats, bools, strings and bytes (ids, sizes,
+    settings), which compare by value; and tuples of those, item by item."""
+    if a is b:
+        return True
+    kind = type(a)
+    if kind is not type(b):
+        return False
+    if kind in (int, float, bool, str, bytes):
+        return a == b
+    if kind is tuple:
+        return len(a) == len(b) and all(map(_same, a, b))
+    return False
+
+
+# What the bundled exercises, their checks and usual answers import: imported once per
+# pooled context, before the baseline, so that gradings find them loaded. A module a
+# grading imports beyond these is removed again after it (forget); if importing it changed
+# a module of the baseline (an ABC registration, say), the context is discarded.
+WARM_MODULES = (
+    "abc", "collections", "collections.abc", "contextlib", "dataclasses", "datetime", "functools", "gc",
+    "itertools", "json", "math", "operator", "random", "re", "time", "types", "typing", "weakref", "io", "os",
+    "threading", "queue", "logging", "logging.handlers", "unittest", "heapq", "bisect", "copy", "enum",
+    "string", "textwrap", "statistics", "fractions", "decimal", "numbers", "html", "inspect", "traceback",
+)
+WARM_FOR_THREADS = ("concurrent.futures",)
+WARM_FOR_ASYNCIO = ("asyncio",)
+WARM_FOR_TRACING = ("profile", "pstats")
+
+
+def warm(threads=False, asyncio=False, tracing=False):
+    """Imports the modules a context of this kind is likely to need (those this interpreter has)."""
+    names = WARM_MODULES + (WARM_FOR_THREADS if threads else ()) + (WARM_FOR_ASYNCIO if asyncio else ()) \
+        + (WARM_FOR_TRACING if tracing else ())
+    for name in names:
+        try:
+            __import__(name)
+        except ImportError:
+            pass
