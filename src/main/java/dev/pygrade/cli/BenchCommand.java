@@ -12,6 +12,8 @@ import dev.pygrade.exercise.Exercise;
 import dev.pygrade.exercise.ExerciseRepository;
 import dev.pygrade.grading.GradeResult;
 import dev.pygrade.grading.Status;
+import dev.pygrade.sandbox.Isolation;
+import dev.pygrade.sandbox.PoolStats;
 import dev.pygrade.worker.WorkerPool;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -64,6 +66,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-cpython", description = "Skip the CPython baseline.")
     boolean noCpython;
 
+    @Option(names = "--no-fresh", description = "Skip the pass with a fresh context per grading (--isolation fresh).")
+    boolean noFresh;
+
     @Option(names = "--worker-jvms",
             description = "Also time the worker-JVM path (what 'pygrade batch' uses by default; needs the built jar).")
     boolean workerJvms;
@@ -73,6 +78,10 @@ final class BenchCommand implements Callable<Integer> {
 
     /** The interpreter the CPython pass ran, for the report. */
     private Path interpreterUsed;
+    /** What the pool did during the pooled pass (its warm-up included). */
+    private PoolStats pooledContexts;
+    /** Pooled against fresh, check by check; null without the fresh pass. */
+    private Benchmark.Agreement freshAgreement;
 
     @Override
     public Integer call() {
@@ -94,11 +103,24 @@ final class BenchCommand implements Callable<Integer> {
         err.flush();
 
         List<Benchmark.Pass> passes = new ArrayList<>();
-        err.println("pygrade bench: pygrade, in process (the batch runner, one JVM)");
+        err.println("pygrade bench: pygrade, in process, warm pooled contexts (--isolation pooled)");
         err.flush();
-        Benchmark.Pass inProcess = bench.pygrade("pygrade in-process", (exercise, submission, limits) ->
-                root.services.grader().grade(exercise, submission, limits), Exercise::limits, progress(err));
+        PoolStats poolBefore = root.services.poolStats(Isolation.POOLED);
+        Benchmark.Pass inProcess = bench.pygrade("pygrade pooled", (exercise, submission, limits) ->
+                root.services.grader(Isolation.POOLED).grade(exercise, submission, limits), Exercise::limits,
+                progress(err));
         passes.add(inProcess);
+        pooledContexts = delta(poolBefore, root.services.poolStats(Isolation.POOLED));
+        Benchmark.Pass fresh = null;
+        if (!noFresh) {
+            err.println("pygrade bench: pygrade, in process, a fresh context per grading (--isolation fresh)");
+            err.flush();
+            fresh = bench.pygrade("pygrade fresh", (exercise, submission, limits) ->
+                    root.services.grader(Isolation.FRESH).grade(exercise, submission, limits), Exercise::limits,
+                    progress(err));
+            passes.add(fresh);
+            freshAgreement = bench.compare(inProcess, fresh);
+        }
         if (workerJvms) {
             err.println("pygrade bench: pygrade, worker JVMs (what 'pygrade batch' does by default)");
             err.flush();
@@ -173,9 +195,26 @@ final class BenchCommand implements Callable<Integer> {
             entry.put("warm_up_gradings", pass.warmUpGradings());
             entry.put("warm_up_ms", pass.warmUpMs());
             entry.put("statuses", statuses(pass));
+            entry.put("p50_ms", percentile(pass, 50));
+            entry.put("p99_ms", percentile(pass, 99));
+            if (cpython != null && cpython != pass && cpython.rate() > 0) {
+                entry.put("ratio_to_cpython", round(pass.rate() / cpython.rate()));
+            }
             list.add(entry);
         }
         report.put("passes", list);
+        if (pooledContexts != null) {
+            Map<String, Object> pool = new LinkedHashMap<>();
+            pool.put("contexts_created", pooledContexts.created());
+            pool.put("contexts_reused", pooledContexts.reused());
+            pool.put("contexts_discarded", pooledContexts.discarded());
+            pool.put("discarded_share", discardedShare());
+            report.put("pool", pool);
+        }
+        if (freshAgreement != null) {
+            report.put("pooled_vs_fresh_identical", freshAgreement.identical());
+            report.put("pooled_vs_fresh_gradings", freshAgreement.gradings());
+        }
         if (cpython != null) {
             report.put("ratio", cpython.rate() == 0 ? null : round(inProcess.rate() / cpython.rate()));
             Map<String, Object> verdicts = new LinkedHashMap<>();
@@ -225,9 +264,19 @@ final class BenchCommand implements Callable<Integer> {
                         + "%d processor(s), load average %s%n", candidates, report.get("exercises"),
                 report.get("gradings"), workers, report.get("processors"), report.get("load_average"));
         for (Benchmark.Pass pass : passes) {
-            out.printf(Locale.ROOT, "  %-22s %4d gradings in %8.1f s = %7.2f gradings/s   (warm-up: %d gradings, "
-                            + "%.1f s, not counted)  %s%n", pass.name(), pass.results().size(), pass.wallMs() / 1000.0,
-                    pass.rate(), pass.warmUpGradings(), pass.warmUpMs() / 1000.0, statuses(pass));
+            out.printf(Locale.ROOT, "  %-22s %4d gradings in %8.1f s = %7.2f gradings/s, p50 %d ms, p99 %d ms   "
+                            + "(warm-up: %d gradings, %.1f s, not counted)  %s%n", pass.name(), pass.results().size(),
+                    pass.wallMs() / 1000.0, pass.rate(), percentile(pass, 50), percentile(pass, 99),
+                    pass.warmUpGradings(), pass.warmUpMs() / 1000.0, statuses(pass));
+        }
+        if (pooledContexts != null) {
+            out.printf(Locale.ROOT, "  pool: %d contexts created, %d reused after verification, %d discarded "
+                            + "(%.1f%% of gradings)%n", pooledContexts.created(), pooledContexts.reused(),
+                    pooledContexts.discarded(), 100 * discardedShare());
+        }
+        if (freshAgreement != null) {
+            out.printf(Locale.ROOT, "  pooled vs fresh: %d of %d gradings identical check by check%n",
+                    freshAgreement.identical(), freshAgreement.gradings());
         }
         if (interpreterUsed != null) {
             out.println("  cpython: " + interpreterUsed + " -I cpython_runner.py, one process per grading");
@@ -237,8 +286,12 @@ final class BenchCommand implements Callable<Integer> {
             out.flush();
             return;
         }
-        out.printf(Locale.ROOT, "  ratio pygrade in-process / CPython processes: %.2fx%n",
-                cpython.rate() == 0 ? 0 : inProcess.rate() / cpython.rate());
+        for (Benchmark.Pass pass : passes) {
+            if (pass != cpython) {
+                out.printf(Locale.ROOT, "  ratio %s / CPython processes: %.2fx%n", pass.name(),
+                        cpython.rate() == 0 ? 0 : pass.rate() / cpython.rate());
+            }
+        }
         out.printf(Locale.ROOT, "  verdicts: %d of %d gradings identical check by check (pass/fail)%n",
                 agreement.identical(), agreement.gradings());
         Map<Benchmark.Difference, Integer> grouped = grouped(agreement);
@@ -253,6 +306,27 @@ final class BenchCommand implements Callable<Integer> {
     private Supplier<Progress> progress(PrintWriter err) {
         return () -> root.services.interactive() ? new LiveProgressBar(err, System::nanoTime)
                 : new PeriodicProgress(err, System::nanoTime);
+    }
+
+    /** The share of pooled gradings whose context was closed rather than reused. */
+    private double discardedShare() {
+        long ended = pooledContexts.reused() + pooledContexts.discarded();
+        return ended == 0 ? 0 : round((double) pooledContexts.discarded() / ended);
+    }
+
+    private static PoolStats delta(PoolStats before, PoolStats after) {
+        return new PoolStats(after.idle(), after.leased(), after.created() - before.created(),
+                after.reused() - before.reused(), after.discarded() - before.discarded());
+    }
+
+    /** The grading duration (as each result records it) at this percentile, in ms. */
+    private static long percentile(Benchmark.Pass pass, int percent) {
+        long[] durations = pass.results().values().stream().mapToLong(GradeResult::durationMs).sorted().toArray();
+        if (durations.length == 0) {
+            return 0;
+        }
+        int index = (int) Math.ceil(percent / 100.0 * durations.length) - 1;
+        return durations[Math.max(0, Math.min(durations.length - 1, index))];
     }
 
     private static String loadAverage() {

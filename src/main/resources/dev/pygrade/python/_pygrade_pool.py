@@ -52,6 +52,11 @@ _ABC_CACHES = ("_abc_cache", "_abc_negative_cache")
 # verified themselves.
 _ABC_VERSIONS = ("_abc_negative_cache_version", "_abc_invalidation_counter")
 
+# Thread-local objects show each thread its own attributes; every grading runs on a thread of
+# its own, so what one grading stores there is never what the next one reads.
+import _thread
+_PER_THREAD = (_thread._local,)
+
 _CONTAINERS = (list, dict, set, bytearray, collections.deque, weakref.WeakSet,
                weakref.WeakKeyDictionary, weakref.WeakValueDictionary)
 _OPAQUE = (types.ModuleType, type, types.FunctionType, types.BuiltinFunctionType, types.MethodType,
@@ -153,6 +158,11 @@ def baseline():
         if isinstance(value, type):
             if id(value) not in classes:
                 classes[id(value)] = value
+                members = value.__dict__.get("_value2member_map_")
+                if type(members) is dict and id(members) not in cache_ids:
+                    # an enum's cache of members by value, where flags add their combinations on demand
+                    caches.append((members, _fingerprint_restorer(members)))
+                    cache_ids.add(id(members))
                 for name, member in list(value.__dict__.items()):
                     if name in _ABC_CACHES or name in _ABC_VERSIONS:
                         continue
@@ -164,7 +174,7 @@ def baseline():
                         continue
                     visit(inner, depth)
             return
-        if depth <= 0 or isinstance(value, _OPAQUE) or id(value) in cache_ids:
+        if depth <= 0 or isinstance(value, _OPAQUE) or id(value) in cache_ids or isinstance(value, _PER_THREAD):
             return
         if isinstance(value, _CONTAINERS):
             if id(value) not in containers:

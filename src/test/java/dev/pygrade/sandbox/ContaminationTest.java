@@ -29,8 +29,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Each submission in fixtures/contamination/ leaves a different kind of state behind. It is
- * graded in a warm pooled context, then honest submissions (the reference and two wrong
- * answers of the same exercise) are graded in the same pool, which keeps no spare: they get
+ * graded in a warm pooled context, then honest submissions (the reference and a wrong
+ * answer of the same exercise) are graded in the same pool, which keeps no spare: they get
  * that very context if it was found clean. Their results must be exactly what a fresh
  * context gives them; and the pool must have discarded (or, for state it undoes, reused) the
  * context, as contamination.json says.
@@ -100,11 +100,11 @@ class ContaminationTest {
 
     private static List<Path> honestSubmissions(Exercise exercise) throws Exception {
         List<Path> honest = new ArrayList<>(List.of(exercise.reference()));
-        // two wrong answers that fail quickly (a timeout would only slow the test)
+        // a wrong answer that fails quickly (a timeout would only slow the test)
         new ExerciseValidator((e, s, l) -> null, TestSandbox.fixtures()).fixtures(exercise).expectations().stream()
                 .filter(expectation -> expectation.submission().startsWith("wrong_"))
                 .filter(expectation -> expectation.status() == Status.FAILED)
-                .sorted(java.util.Comparator.comparing(FixtureExpectation::submission)).limit(2)
+                .sorted(java.util.Comparator.comparing(FixtureExpectation::submission)).limit(1)
                 .forEach(expectation -> honest.add(TestSandbox.fixtures().resolve(exercise.id())
                         .resolve(expectation.submission())));
         return honest;
@@ -128,6 +128,7 @@ class ContaminationTest {
             text.append("\n  ").append(check.name()).append(' ').append(check.status()).append(' ')
                     .append(check.message());
         }
-        return text.toString();
+        // an object's address in a message (<... object at 0x5d07e87a>) differs from run to run
+        return text.toString().replaceAll("0x[0-9a-f]+", "0x...");
     }
 }
