@@ -18,6 +18,13 @@ public interface ContextPool extends AutoCloseable {
 
     void release(SandboxContext context);
 
+    /**
+     * Told when candidate code starts (+1) and stops (-1) running under a time limit: background
+     * work (warming spare contexts) then waits rather than take CPU from a limited grading.
+     */
+    default void candidateCode(int delta) {
+    }
+
     /** A consistent snapshot of the pool's counters. */
     PoolStats stats();
 

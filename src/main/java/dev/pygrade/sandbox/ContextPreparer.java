@@ -15,22 +15,30 @@ final class ContextPreparer {
     }
 
     /**
-     * @param warmImports import the standard library the exercises use before the baseline
-     *                    (done in the background; a context built for a waiting grading
-     *                    skips it, and its grading imports what it needs)
+     * @param warm import the standard library the exercises use and record the baseline, so
+     *             that the context can be reused (done in the background). A context built
+     *             for a grading that is waiting skips both: it serves that grading only.
      */
-    static void prepare(SandboxContext sandbox, boolean warmImports) {
+    static void prepare(SandboxContext sandbox, boolean warm) {
+        prepare(sandbox, warm, () -> { });
+    }
+
+    /** As above; {@code between} runs between two warm imports (the pool waits there while gradings run). */
+    static void prepare(SandboxContext sandbox, boolean warm, Runnable between) {
         Context context = sandbox.context();
         Value loader = context.eval(Source.create("python", PythonSources.BOOTSTRAP));
         context.eval("python", "del _pygrade_load");
         Value harness = loader.execute("_pygrade_harness", PythonSources.HARNESS, "<pygrade harness>");
         SandboxPolicy policy = sandbox.policy();
         Value pool = null;
-        if (sandbox.reusable()) {
+        if (warm && sandbox.reusable()) {
             // imported before hardening, so that the guards also replace what these modules hold
             pool = loader.execute("_pygrade_pool", PythonSources.POOL, "<pygrade pool>");
-            if (warmImports) {
-                pool.getMember("warm").execute();
+            Value names = pool.getMember("warm_names").execute(policy.threads(), policy.asyncio(), policy.tracing());
+            Value warmOne = pool.getMember("warm_one");
+            for (long i = 0; i < names.getArraySize(); i++) {
+                between.run();
+                warmOne.execute(names.getArrayElement(i));
             }
         }
         GuardRelay relay = new GuardRelay();

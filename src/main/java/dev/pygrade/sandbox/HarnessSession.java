@@ -187,6 +187,7 @@ public final class HarnessSession implements AutoCloseable {
             return new Step.Stopped<>(StopReason.INTERNAL_ERROR, "the session's context is no longer usable");
         }
         Future<T> future = thread.submit(work);
+        pool.candidateCode(1);
         try {
             return new Step.Done<>(future.get(limit.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException late) {
@@ -198,6 +199,8 @@ public final class HarnessSession implements AutoCloseable {
             Thread.currentThread().interrupt();
             sandbox.cancel(StopReason.TIMEOUT);
             return new Step.Stopped<>(StopReason.INTERNAL_ERROR, "interrupted");
+        } finally {
+            pool.candidateCode(-1);
         }
     }
 

@@ -21,11 +21,15 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Contexts differ in what the context itself allows (threads, a file system) and in what
  * its harness was prepared for (tracing, asyncio): each such kind has its own idle list.
- * Contexts with a file system are single-use: their files would outlive the grading.
+ * Contexts with a file system are single-use: their files would outlive the grading. So is a
+ * context built on demand for a grading that found none ready: it skips the warm imports and
+ * the baseline, which would only delay that grading (and a single {@code grade} command).
  */
 public final class WarmContextPool implements ContextPool {
     private static final Duration CLOSE_PATIENCE = Duration.ofSeconds(2);
     private static final Duration RECYCLE_LIMIT = Duration.ofSeconds(10);
+    /** The longest a warm import waits for running gradings: warming must progress on a busy pool too. */
+    private static final Duration MAX_YIELD = Duration.ofMillis(500);
 
     /** What a context was built and prepared for. */
     private record Kind(boolean threads, boolean files, boolean tracing, boolean asyncio) {
@@ -42,8 +46,12 @@ public final class WarmContextPool implements ContextPool {
     private final Map<SandboxContext, Kind> kinds = new ConcurrentHashMap<>();
     private final ExecutorService warmer;
     private final ExecutorService recycler;
+    /** Runs the verification itself, so that the recycler can give up on one that hangs. */
+    private final ExecutorService verifier;
     private final AtomicInteger leased = new AtomicInteger();
     private final AtomicInteger warming = new AtomicInteger();
+    /** Gradings whose candidate code runs now, under a time limit. */
+    private final AtomicInteger running = new AtomicInteger();
     private final AtomicLong created = new AtomicLong();
     private final AtomicLong reused = new AtomicLong();
     private final AtomicLong discarded = new AtomicLong();
@@ -64,6 +72,7 @@ public final class WarmContextPool implements ContextPool {
         this.spares = spares;
         this.warmer = Executors.newSingleThreadExecutor(work -> daemon(work, "pygrade-warmer"));
         this.recycler = Executors.newSingleThreadExecutor(work -> daemon(work, "pygrade-recycler"));
+        this.verifier = Executors.newCachedThreadPool(work -> daemon(work, "pygrade-verifier"));
     }
 
     private static Thread daemon(Runnable work, String name) {
@@ -151,7 +160,7 @@ public final class WarmContextPool implements ContextPool {
                 }
                 SandboxContext context = build(policy);
                 try {
-                    ContextPreparer.prepare(context, true);
+                    ContextPreparer.prepare(context, true, this::yieldToGradings);
                     idle.computeIfAbsent(kind, k -> new ConcurrentLinkedDeque<>()).addLast(context);
                 } catch (RuntimeException failed) {
                     discard(context, "it could not be warmed: " + failed.getMessage());
@@ -160,6 +169,27 @@ public final class WarmContextPool implements ContextPool {
                 warming.decrementAndGet();
             }
         });
+    }
+
+    @Override
+    public void candidateCode(int delta) {
+        running.addAndGet(delta);
+    }
+
+    /**
+     * Between two warm imports: waits (up to MAX_YIELD) while candidate code runs, so that
+     * warming a spare does not slow a grading against its time limit on a machine with few cores.
+     */
+    private void yieldToGradings() {
+        long deadline = System.nanoTime() + MAX_YIELD.toNanos();
+        while (running.get() > 0 && System.nanoTime() < deadline && !closed) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     @Override
@@ -179,7 +209,24 @@ public final class WarmContextPool implements ContextPool {
             discard(context, "its grading was stopped");
             return;
         }
-        Future<String> verdict = recycler.submit(context::recycle);
+        // Verified on the recycler thread: the grading's result does not wait for it, and the
+        // context is leased again only once it is proven clean.
+        recycler.submit(() -> recycle(context, kind));
+    }
+
+    /** Waits until every context released so far is verified (and back in the pool or closed). */
+    public void settle() {
+        try {
+            recycler.submit(() -> { }).get();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.RejectedExecutionException closed) {
+            // a closed pool has nothing left to settle
+        }
+    }
+
+    private void recycle(SandboxContext context, Kind kind) {
+        Future<String> verdict = verifier.submit(context::recycle);
         try {
             String dirty = verdict.get(RECYCLE_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
             if (dirty != null) {
@@ -188,7 +235,12 @@ public final class WarmContextPool implements ContextPool {
             }
         } catch (Exception unverifiable) {
             verdict.cancel(true);
+            context.cancel(StopReason.TIMEOUT);
             discard(context, "it could not be verified: " + unverifiable);
+            return;
+        }
+        if (closed) {
+            discard(context, "the pool is closed");
             return;
         }
         reused.incrementAndGet();
@@ -225,6 +277,7 @@ public final class WarmContextPool implements ContextPool {
         closed = true;
         warmer.shutdownNow();
         recycler.shutdownNow();
+        verifier.shutdownNow();
         idle.values().forEach(list -> {
             SandboxContext context;
             while ((context = list.pollFirst()) != null) {

@@ -220,4 +220,51 @@ class BatchCommandTest {
     private static String num(double value) {
         return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
+
+    /**
+     * Contamination in a batch with two workers sharing warm contexts: each contaminating answer
+     * is followed by honest ones, and the honest candidates get exactly what a batch in fresh
+     * contexts gives them.
+     */
+    @Test
+    void contaminatingCandidatesCannotChangeHonestResultsInAPooledBatch() throws Exception {
+        JsonNode manifest = JSON.readTree(TestSandbox.fixtures().resolve("contamination/contamination.json").toFile());
+        List<String> honest = new ArrayList<>();
+        int index = 0;
+        for (var names = manifest.fieldNames(); names.hasNext(); ) {
+            String file = names.next();
+            if (file.startsWith("_") || !manifest.get(file).get("exercise").asText().equals(ID)) {
+                continue;
+            }
+            index++;
+            answer(String.format("c%02d-a-dirty", index),
+                    Files.readString(TestSandbox.fixtures().resolve("contamination").resolve(file)));
+            String candidate = String.format("c%02d-b-honest", index);
+            answer(candidate, index % 2 == 0 ? GOOD : WRONG);
+            honest.add(candidate);
+        }
+        Path fresh = dir.resolve("honest-only");
+        for (String candidate : honest) {
+            Path file = fresh.resolve(candidate).resolve(ID + ".py");
+            Files.createDirectories(file.getParent());
+            Files.copy(dir.resolve("submissions").resolve(candidate).resolve(ID + ".py"), file);
+        }
+        CliRun pooled = run("batch", dir.resolve("submissions").toString(), "--out", dir.resolve("pooled").toString(),
+                "--workers", "2", "--isolation", "pooled");
+        CliRun alone = run("batch", fresh.toString(), "--out", dir.resolve("fresh").toString(), "--workers", "2",
+                "--isolation", "fresh");
+        assertTrue(pooled.code() <= 1 && alone.code() <= 1, pooled.err() + alone.err());
+        Map<String, JsonNode> pooledResults = byCandidate(lines(dir.resolve("pooled")));
+        Map<String, JsonNode> freshResults = byCandidate(lines(dir.resolve("fresh")));
+        for (String candidate : honest) {
+            assertEquals(verdict(freshResults.get(candidate)), verdict(pooledResults.get(candidate)), candidate);
+        }
+    }
+
+    private static String verdict(JsonNode result) {
+        StringBuilder text = new StringBuilder(result.get("status").asText() + " " + result.get("score").asDouble());
+        result.get("checks").forEach(check -> text.append(" ").append(check.get("name").asText()).append('=')
+                .append(check.get("status").asText()));
+        return text.toString();
+    }
 }

@@ -28,13 +28,19 @@ class BenchCommandTest {
         assertEquals("pygrade.bench/1", report.get("schema").asText());
         assertEquals(1, report.get("gradings").asInt());
         JsonNode pygrade = report.get("passes").get(0);
-        assertEquals("pygrade in-process", pygrade.get("name").asText());
+        assertEquals("pygrade pooled", pygrade.get("name").asText());
         assertEquals(1, pygrade.get("gradings").asInt());
         assertEquals(1, pygrade.get("statuses").get("passed").asInt(), "candidate 1 answers with the reference");
+        assertTrue(pygrade.get("p50_ms").asLong() > 0, report.toString());
+        JsonNode fresh = report.get("passes").get(1);
+        assertEquals("pygrade fresh", fresh.get("name").asText());
+        assertEquals(1, fresh.get("statuses").get("passed").asInt());
+        assertEquals(1, report.get("pooled_vs_fresh_identical").asInt());
+        assertTrue(report.get("pool").get("contexts_created").asLong() >= 1, report.toString());
         assertTrue(err.toString().contains("pygrade bench: pygrade, in process"), err.toString());
         if (python) {
-            assertEquals(2, report.get("passes").size());
-            assertEquals(1, report.get("passes").get(1).get("statuses").get("passed").asInt());
+            assertEquals(3, report.get("passes").size());
+            assertEquals(1, report.get("passes").get(2).get("statuses").get("passed").asInt());
             assertEquals(1, report.get("verdicts").get("identical").asInt());
             assertEquals(0, report.get("verdicts").get("differences").size());
             assertTrue(report.get("ratio").asDouble() > 0);

@@ -80,6 +80,7 @@ class ContaminationTest {
             pool.prewarm(Grader.policyFor(exercise, exercise.limits()));
             Grader pooled = new Grader(pool);
             pooled.grade(exercise, SubmissionReader.read(FOLDER.resolve(file), exercise.module()), exercise.limits());
+            pool.settle();
             PoolStats after = pool.stats();
             if (expect.equals("discarded")) {
                 assertEquals(1, after.discarded(), file + ": the contaminated context was not discarded; " + pool.discardReasons());
