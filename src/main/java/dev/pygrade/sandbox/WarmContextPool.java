@@ -28,6 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class WarmContextPool implements ContextPool {
     private static final Duration CLOSE_PATIENCE = Duration.ofSeconds(2);
     private static final Duration RECYCLE_LIMIT = Duration.ofSeconds(10);
+    /** PYGRADE_POOL_LOG set: each discarded context is logged to stderr with the reason. */
+    private static final boolean LOG = System.getenv("PYGRADE_POOL_LOG") != null;
     /** The longest a warm import waits for running gradings: warming must progress on a busy pool too. */
     private static final Duration MAX_YIELD = Duration.ofMillis(500);
 
@@ -248,6 +250,9 @@ public final class WarmContextPool implements ContextPool {
     }
 
     private void discard(SandboxContext context, String why) {
+        if (LOG) {
+            System.err.println("pygrade pool: closed a context after " + context.gradings() + " grading(s): " + why);
+        }
         discarded.incrementAndGet();
         discardReasons.computeIfAbsent(reasonKey(why), k -> new AtomicLong()).incrementAndGet();
         context.closeWithin(CLOSE_PATIENCE);
