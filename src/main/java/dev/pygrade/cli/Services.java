@@ -94,6 +94,9 @@ public final class Services implements AutoCloseable {
     /** Set before the first grading: a command that grades once keeps no spare context warming. */
     public synchronized void spareContexts(int count) {
         this.spareContexts = count;
+        if (pools.get(Isolation.POOLED) instanceof WarmContextPool warm) {
+            warm.spares(count);
+        }
     }
 
     /** The context pool's counters; all zero before the first grading. */

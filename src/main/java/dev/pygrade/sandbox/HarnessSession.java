@@ -83,7 +83,7 @@ public final class HarnessSession implements AutoCloseable {
 
     private List<CheckSpec> load(GradingInput input) {
         if (!sandbox.prepared()) {
-            ContextPreparer.prepare(sandbox, false);
+            ContextPreparer.prepare(sandbox, sandbox.warmOnPrepare());
         }
         plain = new PlainValues(sandbox.context());
         harness = sandbox.harness();

@@ -32,6 +32,17 @@ public final class SandboxContext {
         this.reusable = reusable;
     }
 
+    /** Set by a pool that wants this context warmed and baselined when its first grading prepares it. */
+    private volatile boolean warmOnPrepare;
+
+    boolean warmOnPrepare() {
+        return warmOnPrepare;
+    }
+
+    void warmOnPrepare(boolean warm) {
+        this.warmOnPrepare = warm && reusable;
+    }
+
     /** Whether this context is meant for more than one grading (it then records a baseline). */
     boolean reusable() {
         return reusable;

@@ -21,9 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Contexts differ in what the context itself allows (threads, a file system) and in what
  * its harness was prepared for (tracing, asyncio): each such kind has its own idle list.
- * Contexts with a file system are single-use: their files would outlive the grading. So is a
- * context built on demand for a grading that found none ready: it skips the warm imports and
- * the baseline, which would only delay that grading (and a single {@code grade} command).
+ * Contexts with a file system are single-use: their files would outlive the grading. So is,
+ * in a pool that keeps no spares (a single {@code grade}), a context built for a grading that
+ * found none ready: it skips the warm imports and the baseline, which would only delay it.
  */
 public final class WarmContextPool implements ContextPool {
     private static final Duration CLOSE_PATIENCE = Duration.ofSeconds(2);
@@ -43,7 +43,7 @@ public final class WarmContextPool implements ContextPool {
     private final SandboxEngine engine;
     private final HeapWatchdog watchdog;
     private final int maxGradings;
-    private final int spares;
+    private volatile int spares;
     private final Map<Kind, ConcurrentLinkedDeque<SandboxContext>> idle = new ConcurrentHashMap<>();
     private final Map<SandboxContext, Kind> kinds = new ConcurrentHashMap<>();
     private final ExecutorService warmer;
@@ -88,7 +88,10 @@ public final class WarmContextPool implements ContextPool {
         Kind kind = Kind.of(policy);
         SandboxContext context = idle.computeIfAbsent(kind, k -> new ConcurrentLinkedDeque<>()).pollFirst();
         if (context == null) {
+            // None ready: a pool that keeps spares (a batch, a server) warms this one for reuse
+            // as its grading starts; a pool without (one 'grade') makes it single-use and quick.
             context = build(policy);
+            context.warmOnPrepare(spares > 0);
         }
         kinds.put(context, kind);
         context.lease(policy);
@@ -171,6 +174,14 @@ public final class WarmContextPool implements ContextPool {
                 warming.decrementAndGet();
             }
         });
+    }
+
+    /** Changes how many warm contexts per kind are kept ready from now on. */
+    public void spares(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("spares must not be negative");
+        }
+        this.spares = count;
     }
 
     @Override
