@@ -6,6 +6,7 @@ import dev.pygrade.sandbox.ContextPool;
 import dev.pygrade.sandbox.FreshContextPool;
 import dev.pygrade.sandbox.HeapWatchdog;
 import dev.pygrade.sandbox.SandboxEngine;
+import dev.pygrade.sandbox.SourceMutator;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -17,6 +18,7 @@ public final class Services implements AutoCloseable {
     private final Path home;
     private final Map<String, String> environment;
     private HeapWatchdog watchdog;
+    private SandboxEngine engine;
     private ContextPool pool;
     private Grader grader;
 
@@ -64,10 +66,23 @@ public final class Services implements AutoCloseable {
     public synchronized Grader grader() {
         if (grader == null) {
             watchdog = new HeapWatchdog(Long.MAX_VALUE);
-            pool = new FreshContextPool(new SandboxEngine(), watchdog);
+            pool = new FreshContextPool(engine(), watchdog);
             grader = new Grader(pool);
         }
         return grader;
+    }
+
+    /** The one shared GraalPy engine (the grader's contexts and the mutator's come from it). */
+    private synchronized SandboxEngine engine() {
+        if (engine == null) {
+            engine = new SandboxEngine();
+        }
+        return engine;
+    }
+
+    /** Makes mutants of reference solutions, in a GraalPy context that may only compute. */
+    public SourceMutator mutator() {
+        return new SourceMutator(engine());
     }
 
     /** The context pool's counters; all zero before the first grading. */

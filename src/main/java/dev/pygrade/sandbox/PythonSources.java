@@ -11,6 +11,7 @@ final class PythonSources {
     static final String API = read("pygrade.py");
     static final String BOOTSTRAP = read("_pygrade_bootstrap.py");
     static final String ASYNCIO = read("_pygrade_asyncio.py");
+    static final String MUTATOR = read("_pygrade_mutator.py");
 
     private PythonSources() {
     }
