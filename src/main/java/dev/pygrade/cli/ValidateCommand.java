@@ -53,7 +53,7 @@ final class ValidateCommand implements Callable<Integer> {
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     FormatOption.Format format;
 
-    @Option(names = "--mutation", negatable = true, defaultValue = "false",
+    @Option(names = "--mutation",
             description = "Mutation testing: grade mutants of the reference, report the share caught and the "
                     + "survivors (default: off; it grades up to --mutants more answers per exercise).")
     boolean mutation;
@@ -66,17 +66,17 @@ final class ValidateCommand implements Callable<Integer> {
             description = "Fail when the checks catch fewer than PERCENT of the mutants (implies --mutation).")
     String minMutationScore;
 
-    @Option(names = "--determinism", negatable = true, defaultValue = "true",
-            description = "Grade the reference and each fixture twice and compare the verdicts (default: on).")
-    boolean determinism;
+    // Plain flags that switch a default-on step off: picocli's negatable options with a default of
+    // true are easy to misread (and to get wrong).
+    @Option(names = "--no-determinism",
+            description = "Skip grading the reference and each fixture a second time to compare the verdicts.")
+    boolean noDeterminism;
 
-    @Option(names = "--cpython", negatable = true, defaultValue = "true",
-            description = "Cross-check verdicts on CPython when python3 is on the PATH (default: on).")
-    boolean cpython;
+    @Option(names = "--no-cpython", description = "Skip the CPython cross-check (run when python3 is on the PATH).")
+    boolean noCpython;
 
-    @Option(names = "--fixtures", negatable = true, defaultValue = "true",
-            description = "Grade the fixtures (default: on); --no-fixtures grades only the reference.")
-    boolean fixtures;
+    @Option(names = "--no-fixtures", description = "Grade only the reference, not the fixtures.")
+    boolean noFixtures;
 
     @Override
     public Integer call() {
@@ -125,7 +125,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (mutants < 1) {
             throw new UserError("--mutants must be at least 1");
         }
-        return new ValidationOptions(fixtures, determinism, cpython, mutation || minimum != null, mutants, minimum);
+        return new ValidationOptions(!noFixtures, !noDeterminism, !noCpython, mutation || minimum != null, mutants, minimum);
     }
 
     private static double percent(String text) {

@@ -28,7 +28,8 @@ public final class FixtureSet {
     private static final Set<String> KEYS = Set.of("status", "score", "not_passed", "why", "exercise",
             "check_timeout_seconds", "unreadable", "worker_only", "cpython_differs");
     private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(JsonParser.Feature.ALLOW_COMMENTS); // as `pygrade new` writes it
 
     private final Path directory;
     private final List<FixtureExpectation> expectations;

@@ -22,7 +22,7 @@ final class JsonKeyLines {
 
     static Map<String, Integer> of(String text) throws JsonProcessingException {
         Map<String, Integer> lines = new HashMap<>();
-        try (JsonParser parser = new JsonFactory().createParser(text)) {
+        try (JsonParser parser = new JsonFactory().enable(JsonParser.Feature.ALLOW_COMMENTS).createParser(text)) {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
                 if (token == JsonToken.FIELD_NAME) {
                     List<String> path = new ArrayList<>();

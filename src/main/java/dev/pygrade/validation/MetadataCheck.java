@@ -56,7 +56,8 @@ public final class MetadataCheck {
     private static final Set<String> LEVELS = Set.of("2 years", "3 years", "5 years", "10 years");
     private static final Pattern MODULE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(JsonParser.Feature.ALLOW_COMMENTS);
 
     private MetadataCheck() {
     }

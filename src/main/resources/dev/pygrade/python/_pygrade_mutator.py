@@ -65,7 +65,7 @@ def _walk(tree):
 
 
 def _noise(parent, field, index, child):
-    if field in ("annotation", "returns", "type_comment", "decorator_list"):
+    if field in ("annotation", "returns", "type_comment"):
         return True
     if isinstance(parent, ast.JoinedStr) or isinstance(parent, ast.Raise) and field in ("exc", "cause"):
         return True
