@@ -20,10 +20,14 @@ final class JsonKeyLines {
     private JsonKeyLines() {
     }
 
+    /** Key path -> line; "" is the line where the outer object starts. */
     static Map<String, Integer> of(String text) throws JsonProcessingException {
         Map<String, Integer> lines = new HashMap<>();
         try (JsonParser parser = new JsonFactory().enable(JsonParser.Feature.ALLOW_COMMENTS).createParser(text)) {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.START_OBJECT && parser.getParsingContext().getParent().inRoot()) {
+                    lines.putIfAbsent("", parser.currentTokenLocation().getLineNr()); // the outer object's "{"
+                }
                 if (token == JsonToken.FIELD_NAME) {
                     List<String> path = new ArrayList<>();
                     for (var context = parser.getParsingContext(); context != null && !context.inRoot();

@@ -107,7 +107,7 @@ public final class MetadataCheck {
         checkKeys(at, "", root, TOP);
         for (String key : REQUIRED) {
             if (!root.has(key)) {
-                findings.add(new Finding(file, 1, "missing required key \"" + key + "\""));
+                findings.add(new Finding(file, lines.getOrDefault("", 1), "missing required key \"" + key + "\""));
             }
         }
         if (root.path("level").isTextual() && !LEVELS.contains(root.get("level").asText())) {
