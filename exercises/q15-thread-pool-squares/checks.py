@@ -49,10 +49,14 @@ def any_iterable(solution):
     expect_equal(solution.square_all(range(3), max_workers=1), [0, 1, 4], "square_all(range(3), max_workers=1)")
 
 
-@check(weight=2, description="with the default max_workers=4, four squares are computed at the same time, in four worker threads")
+@check(weight=2, description="with the default max_workers=4, four squares are computed at the same time, in four worker threads, never five")
 def runs_in_parallel(solution):
     # Each squaring waits at a barrier for 4 parties: it only opens if 4 squarings run at once.
     barrier = Barrier(4, timeout=2)
+    # ... and first at one for 5, which must NOT open: the default is 4 workers, not more
+    # (a pool of 5 or of ThreadPoolExecutor's own default size would open it).
+    crowd = Barrier(5, timeout=0.75)
+    state = {"five_at_once": False}
     idents = []
     lock = Lock()
     main = get_ident()
@@ -60,16 +64,22 @@ def runs_in_parallel(solution):
     def hook(number):
         with lock:
             idents.append(get_ident())
+        try:
+            crowd.wait()
+            state["five_at_once"] = True
+        except BrokenBarrierError:
+            pass
         barrier.wait()
 
     try:
-        result = solution.square_all([_Num(n, hook) for n in range(4)])
+        result = solution.square_all([_Num(n, hook) for n in range(8)])
     except BrokenBarrierError:
-        fail("square_all([4 numbers]) did not square 4 numbers at the same time: the squaring must "
+        fail("square_all([8 numbers]) did not square 4 numbers at the same time: the squaring must "
              "run in the pool's worker threads, all submitted before any result is awaited")
-    expect_equal(result, [0, 1, 4, 9], "square_all of 4 numbers whose squaring waits for the others")
+    expect_equal(result, [n * n for n in range(8)], "square_all of 8 numbers whose squaring waits for others")
     expect_true(main not in idents, "the squaring ran in worker threads, not in the caller's thread")
-    expect_equal(len(set(idents)), 4, "number of distinct threads that squared the 4 numbers")
+    expect_false(state["five_at_once"], "five squares ran at once with the default max_workers=4")
+    expect_equal(len(set(idents)), 4, "number of distinct threads that squared the 8 numbers")
 
 
 @check(weight=2, description="max_workers is respected: with max_workers=2, never 3 squares at once (and 2 at once do happen)")

@@ -8,6 +8,7 @@ import dev.pygrade.sandbox.HeapWatchdog;
 import dev.pygrade.sandbox.Isolation;
 import dev.pygrade.sandbox.WarmContextPool;
 import dev.pygrade.sandbox.SandboxEngine;
+import dev.pygrade.sandbox.SourceMutator;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -75,12 +76,11 @@ public final class Services implements AutoCloseable {
     public synchronized Grader grader(Isolation isolation) {
         Grader grader = graders.get(isolation);
         if (grader == null) {
-            if (engine == null) {
+            if (watchdog == null) {
                 watchdog = new HeapWatchdog(Long.MAX_VALUE);
-                engine = new SandboxEngine();
             }
-            ContextPool pool = isolation == Isolation.FRESH ? new FreshContextPool(engine, watchdog)
-                    : new WarmContextPool(engine, watchdog, MAX_GRADINGS_PER_CONTEXT, spareContexts);
+            ContextPool pool = isolation == Isolation.FRESH ? new FreshContextPool(engine(), watchdog)
+                    : new WarmContextPool(engine(), watchdog, MAX_GRADINGS_PER_CONTEXT, spareContexts);
             pools.put(isolation, pool);
             grader = new Grader(pool);
             graders.put(isolation, grader);
@@ -97,6 +97,19 @@ public final class Services implements AutoCloseable {
         if (pools.get(Isolation.POOLED) instanceof WarmContextPool warm) {
             warm.spares(count);
         }
+    }
+
+    /** The one shared GraalPy engine (the grader's contexts and the mutator's come from it). */
+    private synchronized SandboxEngine engine() {
+        if (engine == null) {
+            engine = new SandboxEngine();
+        }
+        return engine;
+    }
+
+    /** Makes mutants of reference solutions, in a GraalPy context that may only compute. */
+    public SourceMutator mutator() {
+        return new SourceMutator(engine());
     }
 
     /** The context pool's counters; all zero before the first grading. */

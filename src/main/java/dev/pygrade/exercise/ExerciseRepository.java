@@ -22,7 +22,9 @@ public final class ExerciseRepository {
     private static final Pattern MODULE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // exercise.json may explain itself: `pygrade new` writes it with // comments
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.ALLOW_COMMENTS);
 
     private final Path root;
 
@@ -48,6 +50,11 @@ public final class ExerciseRepository {
             throw new ExerciseException(root, 0, "cannot list the exercises folder: " + e.getMessage());
         }
         return exercises;
+    }
+
+    /** Whether {@code id} can name an exercise: lower-case letters, digits and '-'. */
+    public static boolean validId(String id) {
+        return ID.matcher(id).matches();
     }
 
     public Optional<Exercise> find(String id) {

@@ -62,12 +62,32 @@ public final class ExerciseValidator {
                     "this fixture has no recorded result in " + FixtureSet.EXPECTED));
         }
         for (Case graded : cases(exercise, progress)) {
-            if (!graded.matches()) {
-                findings.add(new Finding(graded.expected().submission().equals("reference") ? graded.file()
-                        : expectedFile, 0, graded.file().getFileName() + ": " + graded.mismatch()));
-            }
+            finding(graded, expectedFile).ifPresent(findings::add);
         }
         return findings;
+    }
+
+    /** The mismatch of one case as a finding: at the reference file, or at the fixture's entry in expected.json. */
+    public static java.util.Optional<Finding> finding(Case graded, Path expectedFile) {
+        if (graded.matches()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Finding(location(graded, expectedFile), line(graded, expectedFile),
+                graded.file().getFileName() + ": " + graded.mismatch()));
+    }
+
+    /** Where a finding about a case points: the reference file itself, or expected.json. */
+    public static Path location(Case graded, Path expectedFile) {
+        return isReference(graded) ? graded.file() : expectedFile;
+    }
+
+    /** The line of the case's entry in expected.json (0 for the reference). */
+    public static int line(Case graded, Path expectedFile) {
+        return isReference(graded) ? 0 : JsonKeyLines.lineOf(expectedFile, graded.expected().submission());
+    }
+
+    private static boolean isReference(Case graded) {
+        return graded.expected().submission().equals("reference");
     }
 
     /** The reference solution as a case that must get full marks. */

@@ -26,9 +26,10 @@ import java.util.stream.Stream;
 public final class FixtureSet {
     public static final String EXPECTED = "expected.json";
     private static final Set<String> KEYS = Set.of("status", "score", "not_passed", "why", "exercise",
-            "check_timeout_seconds", "unreadable", "worker_only");
+            "check_timeout_seconds", "unreadable", "worker_only", "cpython_differs");
     private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(JsonParser.Feature.ALLOW_COMMENTS); // as `pygrade new` writes it
 
     private final Path directory;
     private final List<FixtureExpectation> expectations;
@@ -119,9 +120,15 @@ public final class FixtureSet {
         if (workerOnly != null && !workerOnly.isBoolean()) {
             throw new ExerciseException(file, 0, "\"" + name + "\": \"worker_only\" must be true or false");
         }
+        JsonNode cpythonDiffers = node.get("cpython_differs");
+        if (cpythonDiffers != null && !cpythonDiffers.isTextual()) {
+            throw new ExerciseException(file, 0, "\"" + name
+                    + "\": \"cpython_differs\" must say why CPython's verdict differs (text)");
+        }
         return new FixtureExpectation.Setup(exercise == null ? null : exercise.asText(),
                 timeout == null ? null : Duration.ofMillis(Math.round(timeout.asDouble() * 1000)),
-                unreadable == null ? null : unreadable.asText(), workerOnly != null && workerOnly.asBoolean());
+                unreadable == null ? null : unreadable.asText(), workerOnly != null && workerOnly.asBoolean(),
+                cpythonDiffers == null ? null : cpythonDiffers.asText());
     }
 
     /** Submissions in the folder that expected.json does not mention. */

@@ -397,7 +397,8 @@ def _described(error):
 
 def grade(exercise_dir, submission, module_name):
     with open(os.path.join(exercise_dir, "exercise.json"), encoding="utf-8") as f:
-        meta = json.load(f)
+        # exercise.json may hold // comments on lines of their own (as `pygrade new` writes it)
+        meta = json.loads("".join(line for line in f if not line.lstrip().startswith("//")))
     limits = meta.get("limits", {})
     sandbox = meta.get("sandbox", {})
     check_limit = float(limits.get("check_timeout_seconds", 5))
