@@ -27,6 +27,8 @@ public final class GradingServer {
     private final ExecutorService requests;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Duration drainTimeout;
+    /** Null until stopped; then whether every admitted grading was answered. */
+    private Boolean drainedAll;
 
     private GradingServer(HttpServer http, GradingQueue queue, ExecutorService requests, Duration drainTimeout) {
         this.http = http;
@@ -81,7 +83,10 @@ public final class GradingServer {
      * finish and are answered (up to the drain timeout), then the listener closes. Answers
      * whether every admitted grading was answered.
      */
-    public boolean shutdown() {
+    public synchronized boolean shutdown() {
+        if (drainedAll != null) {
+            return drainedAll; // a signal after an explicit stop: already done
+        }
         boolean drained;
         try {
             drained = queue.drain(drainTimeout);
@@ -92,6 +97,7 @@ public final class GradingServer {
         // The exchanges whose gradings just ended still write their answers: give them a moment.
         http.stop(2);
         requests.shutdown();
+        drainedAll = drained;
         stopped.countDown();
         return drained;
     }
