@@ -24,6 +24,7 @@ final class RunningServer implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
     final GradingServer server;
+    private final ServerSettings settings;
     final URI base;
     final StringWriter accessLog = new StringWriter();
     final StringWriter errors = new StringWriter();
@@ -35,6 +36,11 @@ final class RunningServer implements AutoCloseable {
         this.server = GradingServer.start(settings, exercises, limits, backend, new PrintWriter(accessLog, true),
                 new PrintWriter(errors, true));
         this.base = server.url();
+        this.settings = settings;
+    }
+
+    ServerSettings settings() {
+        return settings;
     }
 
     static RunningServer start(ServerSettings settings, Grading grading) throws IOException {
@@ -45,6 +51,10 @@ final class RunningServer implements AutoCloseable {
             throws IOException {
         return new RunningServer(settings, TestSandbox.exercises().all(), limits,
                 new GradingBackend(grading, () -> new PoolStats(1, 2, 30, 20, 4), () -> 3));
+    }
+
+    static RunningServer start(ServerSettings settings, GradingBackend backend) throws IOException {
+        return new RunningServer(settings, TestSandbox.exercises().all(), Exercise::limits, backend);
     }
 
     static ServerSettings settings(int slots, int waiting) {

@@ -366,6 +366,72 @@ class ServerApiTest {
         assertFalse(ServerSettings.defaults("192.168.1.5", 0, 1).localOnly());
     }
 
+    /**
+     * No response of the server holds a hidden check or a reference solution: not whole, and not
+     * any substantial line of one (unless the prompt itself shows that line to candidates).
+     */
+    @Test
+    void noResponseContainsAReferenceSolutionOrHiddenChecks() throws Exception {
+        try (RunningServer running = RunningServer.start(RunningServer.settings(1, 4), new RecordingGrading())) {
+            StringBuilder everything = new StringBuilder();
+            for (String path : List.of("/", "/assets/app.js", "/assets/highlight.js", "/assets/app.css",
+                    "/api/openapi.json", "/api/exercises")) {
+                everything.append(texts(running.get(path))).append('\n');
+            }
+            for (Exercise exercise : TestSandbox.exercises().all()) {
+                everything.append(texts(running.get("/api/exercises/" + exercise.id()))).append('\n');
+                everything.append(texts(running.submitPython(exercise.id(), "x = 1\n"))).append('\n');
+            }
+            String served = everything.toString();
+            int linesChecked = 0;
+            for (Exercise exercise : TestSandbox.exercises().all()) {
+                String prompt = exercise.prompt();
+                for (String secret : secrets(exercise)) {
+                    assertFalse(served.contains(secret.strip()), exercise.id() + ": a whole secret file is served");
+                    for (String line : secret.lines().map(String::strip).toList()) {
+                        if (line.length() >= 40 && !prompt.contains(line)) {
+                            linesChecked++;
+                            assertFalse(served.contains(line), exercise.id() + ": served a line of its checks or "
+                                    + "reference: " + line);
+                        }
+                    }
+                }
+            }
+            assertTrue(linesChecked > 500, "only " + linesChecked + " lines checked");
+        }
+    }
+
+    /** The reference solution's files and checks.py of an exercise. */
+    private static List<String> secrets(Exercise exercise) throws java.io.IOException {
+        List<String> texts = new java.util.ArrayList<>();
+        texts.add(exercise.checksSource());
+        try (var files = java.nio.file.Files.walk(exercise.reference())) {
+            for (var file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                texts.add(java.nio.file.Files.readString(file));
+            }
+        }
+        return texts;
+    }
+
+    /** A JSON body's string values (decoded, as a client reads them), or the body itself. */
+    private static String texts(HttpResponse<String> response) throws Exception {
+        assertEquals(200, response.statusCode(), response.body());
+        if (!response.headers().firstValue("Content-Type").orElse("").startsWith("application/json")) {
+            return response.body();
+        }
+        StringBuilder text = new StringBuilder();
+        collect(RunningServer.json(response), text);
+        return text.toString();
+    }
+
+    private static void collect(JsonNode node, StringBuilder text) {
+        if (node.isTextual()) {
+            text.append(node.asText()).append('\n');
+        }
+        node.forEach(child -> collect(child, text));
+        node.properties().forEach(field -> text.append(field.getKey()).append('\n'));
+    }
+
     private static void awaitQueued(RunningServer running, int queued) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
