@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         versionProvider = Pygrade.Version.class,
         description = "Grades Python answers against hidden checks in an embedded GraalPy sandbox.",
         subcommands = {GradeCommand.class, ListCommand.class, ShowCommand.class, ValidateCommand.class, BatchCommand.class, BenchCommand.class,
-                MergeCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
+                MergeCommand.class, ServeCommand.class, LoadTestCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {})
 public final class Pygrade implements Runnable {
@@ -32,7 +32,7 @@ public final class Pygrade implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (grade, list, show, validate, batch, bench, merge, serve)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (grade, list, show, validate, batch, bench, merge, serve, loadtest)");
     }
 
     /** Runs pygrade; answers the exit code. Only {@link Main} calls System.exit. */
