@@ -8,6 +8,7 @@ import dev.pygrade.loadtest.LoadRunner;
 import dev.pygrade.server.GradingBackend;
 import dev.pygrade.server.GradingServer;
 import dev.pygrade.server.ServerSettings;
+import dev.pygrade.server.WarmUp;
 import dev.pygrade.worker.WorkerPool;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -81,6 +82,7 @@ final class LoadTestCommand implements Callable<Integer> {
         GradingServer server = GradingServer.start(settings, exercises, Exercise::limits, backend,
                 new PrintWriter(Writer.nullWriter()), err);
         try {
+            WarmUp.run(backend.grading(), exercises, settings.slots(), err); // figures of gradings, not JVM starts
             out.printf(Locale.ROOT, "loadtest: %d submissions (%d correct, %d wrong, %d hostile), %d at a time, to %s "
                     + "(%s, %d gradings at once, %d more may wait)%n", submissions, plan.count(LoadPlan.Kind.CORRECT),
                     plan.count(LoadPlan.Kind.WRONG), plan.count(LoadPlan.Kind.HOSTILE), concurrency, server.url(),

@@ -5,8 +5,7 @@ import dev.pygrade.exercise.Limits;
 import dev.pygrade.server.GradingBackend;
 import dev.pygrade.server.GradingServer;
 import dev.pygrade.server.ServerSettings;
-import dev.pygrade.submission.SubmissionException;
-import dev.pygrade.submission.SubmissionReader;
+import dev.pygrade.server.WarmUp;
 import dev.pygrade.worker.WorkerPool;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -138,33 +137,9 @@ final class ServeCommand implements Callable<Integer> {
                     + "reach this port can submit code to run. Put it behind a proxy with authentication.");
             err.flush();
         }
-        warmUp(backend, exercises, settings.slots(), err);
+        WarmUp.start(backend.grading(), exercises, settings.slots(), err);
         server.awaitStop();
         return ExitCode.OK.code();
-    }
-
-    /**
-     * Grades a reference answer once per slot in the background, so that the first candidates
-     * do not pay for starting worker JVMs and GraalPy (seconds each).
-     */
-    private void warmUp(GradingBackend backend, List<Exercise> exercises, int slots, PrintWriter err) {
-        Optional<Exercise> sample = exercises.stream().filter(e -> e.id().equals("q09-lru-cache")).findFirst()
-                .or(() -> exercises.stream().findFirst());
-        if (sample.isEmpty() || Files.isDirectory(sample.get().reference())) {
-            return;
-        }
-        Exercise exercise = sample.get();
-        for (int i = 0; i < slots; i++) {
-            Thread.ofVirtual().name("pygrade-warmup-" + i).start(() -> {
-                try {
-                    backend.grading().grade(exercise, SubmissionReader.read(exercise.reference(), exercise.module()),
-                            exercise.limits());
-                } catch (SubmissionException | RuntimeException unexpected) {
-                    err.println("pygrade: warm-up grading failed: " + unexpected.getMessage());
-                    err.flush();
-                }
-            });
-        }
     }
 
     private long heapPerWorker() {
