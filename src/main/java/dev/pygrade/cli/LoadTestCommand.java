@@ -89,7 +89,7 @@ final class LoadTestCommand implements Callable<Integer> {
                     pool == null ? "in-process" : "worker JVMs", settings.slots(), settings.waiting());
             out.flush();
             LoadReport report = new LoadRunner(server.url(), concurrency,
-                    Duration.ofMillis(Math.round(maxMinutes * 60_000))).run(plan);
+                    Duration.ofMillis(Math.round(maxMinutes * 60_000)), err).run(plan);
             report.write(out);
             return report.passed() ? ExitCode.OK.code() : ExitCode.BELOW_FULL_MARKS.code();
         } finally {

@@ -3,6 +3,7 @@ package dev.pygrade.loadtest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,13 +32,16 @@ public final class LoadRunner {
     private final URI base;
     private final int concurrency;
     private final Duration deadline;
+    private final PrintWriter progress;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
-    public LoadRunner(URI base, int concurrency, Duration deadline) {
+    /** {@code progress} gets a line at every tenth of the plan answered. */
+    public LoadRunner(URI base, int concurrency, Duration deadline, PrintWriter progress) {
         this.base = base;
         this.concurrency = concurrency;
         this.deadline = deadline;
+        this.progress = progress;
     }
 
     public LoadReport run(LoadPlan plan) throws InterruptedException {
@@ -59,7 +63,7 @@ public final class LoadRunner {
                     try {
                         HttpResponse<String> response = send(submission, stopAt, busy, latencies);
                         if (response != null) {
-                            answered.incrementAndGet();
+                            report(answered.incrementAndGet(), plan.submissions().size(), started);
                             String problem = mismatch(submission.expected(), response);
                             if (problem != null) {
                                 wrong.add("#" + submission.index() + " " + submission.name() + ": " + problem);
@@ -79,6 +83,16 @@ public final class LoadRunner {
         long[] millis = latencies.stream().mapToLong(Long::longValue).toArray();
         return new LoadReport(planned, (int) answered.get(), new ArrayList<>(wrong), planned - (int) answered.get(),
                 busy.get(), millis, wall);
+    }
+
+    private void report(long answered, int planned, long started) {
+        if (answered % Math.max(1, planned / 10) == 0) {
+            synchronized (progress) {
+                progress.printf(java.util.Locale.ROOT, "loadtest: %d/%d answered after %.0f s%n", answered, planned,
+                        (System.nanoTime() - started) / 1e9);
+                progress.flush();
+            }
+        }
     }
 
     /** The answer, after as many 429s as it takes before the deadline; null when none came. */

@@ -58,8 +58,10 @@ final class FrontDoor extends Filter {
             errors.flush();
             respond(exchange, new HttpError(500, "internal error in the grading server; it has been logged"));
         } finally {
-            int status = exchange.getResponseCode();
-            metrics.responded(status);
+            int status = exchange.getResponseCode(); // -1: the client left before any answer
+            if (status > 0) {
+                metrics.responded(status);
+            }
             accessLog.record(exchange.getRemoteAddress().getAddress().getHostAddress(), exchange.getRequestMethod(),
                     exchange.getRequestURI().getRawPath(), status, (System.nanoTime() - started) / 1_000_000);
             exchange.close();
