@@ -35,6 +35,8 @@ final class GradingQueue {
     private final AtomicInteger admitted = new AtomicInteger();
     private final AtomicInteger running = new AtomicInteger();
     private volatile boolean closing;
+    /** A moving average of how long a grading takes once it has a slot (queue wait excluded). */
+    private double recentGradingSeconds = 2.0;
 
     GradingQueue(Grading grading, int slots, int waiting, Duration queueTimeout, ServerMetrics metrics) {
         if (slots < 1 || waiting < 0) {
@@ -101,10 +103,12 @@ final class GradingQueue {
                 return null;
             }
             running.incrementAndGet();
+            long started = System.nanoTime();
             try {
                 return grading.grade(exercise, submission, limits);
             } finally {
                 running.decrementAndGet();
+                observeGrading((System.nanoTime() - started) / 1e9);
             }
         } finally {
             admitted.decrementAndGet();
@@ -123,11 +127,14 @@ final class GradingQueue {
         }
     }
 
-    /** Roughly when a slot frees up: the mean grading time for each round of waiting gradings. */
-    long retryAfterSeconds() {
-        double mean = metrics.meanGradingSeconds(2.0);
+    private synchronized void observeGrading(double seconds) {
+        recentGradingSeconds = 0.8 * recentGradingSeconds + 0.2 * seconds;
+    }
+
+    /** Roughly when a slot frees up: a recent grading's time for each round of waiting gradings. */
+    synchronized long retryAfterSeconds() {
         double rounds = (double) Math.max(0, admitted.get() - slots) / slots + 1;
-        return Math.max(1, Math.min(300, (long) Math.ceil(mean * rounds)));
+        return Math.max(1, Math.min(120, (long) Math.ceil(recentGradingSeconds * rounds)));
     }
 
     int queued() {

@@ -55,12 +55,6 @@ final class ServerMetrics {
         responses.computeIfAbsent(code, c -> new LongAdder()).increment();
     }
 
-    /** Mean seconds of a grading so far, or {@code fallback} before the first. */
-    double meanGradingSeconds(double fallback) {
-        long count = latency.count();
-        return count == 0 ? fallback : latency.sum() / count;
-    }
-
     String render(Gauges gauges) {
         PrometheusText text = new PrometheusText();
         text.family("pygrade_gradings_total", "counter", "Gradings finished, by the result's status.");
