@@ -48,6 +48,41 @@ public final class SubmissionReader {
         return Submission.ofSource(path.getFileName().toString(), module, decode(bytes, label));
     }
 
+    /** One file's bytes as the answer whose top-level module is {@code module} (the HTTP API). */
+    public static Submission fromBytes(String label, byte[] bytes, String module) throws SubmissionException {
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new SubmissionException(label, tooLarge());
+        }
+        return Submission.ofSource(label, module, decode(bytes, label));
+    }
+
+    /**
+     * Reads an answer that arrived as bytes rather than files (the HTTP API): {@code files} maps
+     * each relative path ("solution.py", "geometry/shapes.py") to its content. The same checks
+     * apply as to files on disk: names that stay inside the submission, sizes, strict UTF-8.
+     */
+    public static Submission fromMemory(String label, Map<String, byte[]> files, String module)
+            throws SubmissionException {
+        Map<String, byte[]> raw = new LinkedHashMap<>();
+        for (var entry : files.entrySet()) {
+            String name = entry.getKey();
+            if (name.isEmpty() || name.startsWith("/") || name.contains("\\") || name.contains("\0")
+                    || List.of(name.split("/")).stream().anyMatch(part -> part.isEmpty() || part.equals("..")
+                            || part.equals("."))) {
+                throw new SubmissionException(name, "a file name must be a relative path such as solution.py "
+                        + "or geometry/shapes.py");
+            }
+            if (!name.endsWith(".py")) {
+                throw new SubmissionException(name, "only .py files may be submitted");
+            }
+            if (entry.getValue().length > MAX_FILE_BYTES) {
+                throw new SubmissionException(name, tooLarge());
+            }
+            raw.put(name, entry.getValue());
+        }
+        return assemble(label, label, raw, module);
+    }
+
     private static Submission fromFolder(Path folder, String module) throws SubmissionException {
         Map<String, byte[]> raw = new LinkedHashMap<>();
         List<Path> files;

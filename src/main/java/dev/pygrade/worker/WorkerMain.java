@@ -44,7 +44,8 @@ public final class WorkerMain {
             GradingJob job = JSON.readValue(line, GradingJob.class);
             GradeResult result = grade(services, job, protocol);
             boolean retiring = HarnessSession.strandedThreads(STRANDED_PATIENCE) > 0;
-            send(protocol, new WorkerMessage(job.id(), null, result, retiring ? Boolean.TRUE : null));
+            send(protocol, new WorkerMessage(job.id(), null, result, retiring ? Boolean.TRUE : null,
+                    services.poolStats()));
             if (retiring) {
                 System.exit(0);
             }
@@ -59,7 +60,7 @@ public final class WorkerMain {
                     Problem.of(Problem.Kind.INTERNAL, "the worker found no exercise " + job.exerciseId()), List.of());
         }
         return services.grader().grade(exercise, job.submission(), job.limits(), checks -> send(protocol,
-                new WorkerMessage(job.id(), checks.stream().map(WorkerMessage.Check::of).toList(), null, null)));
+                new WorkerMessage(job.id(), checks.stream().map(WorkerMessage.Check::of).toList(), null, null, null)));
     }
 
     private static synchronized void send(PrintStream protocol, WorkerMessage message) {

@@ -8,13 +8,17 @@ import dev.pygrade.grading.Grading;
 import dev.pygrade.grading.Problem;
 import dev.pygrade.grading.Status;
 import dev.pygrade.sandbox.CheckSpec;
+import dev.pygrade.sandbox.PoolStats;
 import dev.pygrade.submission.Submission;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,6 +39,9 @@ public final class WorkerPool implements Grading, AutoCloseable {
     private final ConcurrentLinkedQueue<WorkerProcess> idle = new ConcurrentLinkedQueue<>();
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong replaced = new AtomicLong();
+    /** The last counters each live worker reported, and the sum of those of workers gone. */
+    private final Map<WorkerProcess, PoolStats> livePools = new ConcurrentHashMap<>();
+    private final AtomicReference<PoolStats> retiredPools = new AtomicReference<>(PoolStats.NONE);
 
     public WorkerPool(int workers, long heapBytesPerWorker, Path home) {
         this(workers, heapBytesPerWorker, home, dev.pygrade.sandbox.Isolation.POOLED);
@@ -48,6 +55,23 @@ public final class WorkerPool implements Grading, AutoCloseable {
     /** Workers that were replaced after a crash, a kill or a stranded thread. */
     public long replaced() {
         return replaced.get();
+    }
+
+    /**
+     * The context pools of all workers together, as last reported with their results: contexts
+     * idle and leased in live workers, and created, reused and discarded in all, gone ones included.
+     */
+    public PoolStats poolStats() {
+        PoolStats total = retiredPools.get();
+        for (PoolStats pool : livePools.values()) {
+            total = add(total, pool, true);
+        }
+        return total;
+    }
+
+    private static PoolStats add(PoolStats a, PoolStats b, boolean live) {
+        return new PoolStats(a.idle() + (live ? b.idle() : 0), a.leased() + (live ? b.leased() : 0),
+                a.created() + b.created(), a.reused() + b.reused(), a.discarded() + b.discarded());
     }
 
     @Override
@@ -94,6 +118,9 @@ public final class WorkerPool implements Grading, AutoCloseable {
                     deadline = System.nanoTime() + allowance.toNanos();
                 }
                 if (answer.result() != null) {
+                    if (answer.pool() != null) {
+                        livePools.put(worker, answer.pool());
+                    }
                     if (Boolean.TRUE.equals(answer.retiring())) {
                         retire(worker);
                     } else {
@@ -134,6 +161,10 @@ public final class WorkerPool implements Grading, AutoCloseable {
     }
 
     private void retire(WorkerProcess worker) {
+        PoolStats last = livePools.remove(worker);
+        if (last != null) {
+            retiredPools.accumulateAndGet(last, (gone, more) -> add(gone, more, false));
+        }
         worker.close();
         replaced.incrementAndGet();
     }
