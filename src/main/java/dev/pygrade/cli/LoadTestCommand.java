@@ -42,6 +42,9 @@ final class LoadTestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Mixin
+    IsolationOption isolation;
+
     @Option(names = "--submissions", paramLabel = "N", description = "Submissions to send (default: ${DEFAULT-VALUE}).")
     int submissions = 1000;
 
@@ -73,9 +76,9 @@ final class LoadTestCommand implements Callable<Integer> {
         List<Exercise> exercises = root.services.exercises(root.exercisesDir).all();
         WorkerPool pool = inProcess ? null
                 : new WorkerPool(workers, Limits.DEFAULT_MEMORY_BYTES + 512L * 1024 * 1024,
-                        root.services.home());
+                        root.services.home(), isolation.isolation);
         GradingBackend backend = pool == null
-                ? new GradingBackend((exercise, submission, limits) -> root.services.grader().grade(exercise, submission,
+                ? new GradingBackend((exercise, submission, limits) -> root.services.grader(isolation.isolation).grade(exercise, submission,
                         limits), root.services::poolStats, () -> 0)
                 : new GradingBackend(pool, pool::poolStats, pool::replaced);
         ServerSettings settings = ServerSettings.defaults("127.0.0.1", 0, workers);

@@ -79,6 +79,9 @@ final class ServeCommand implements Callable<Integer> {
     Path accessLogFile;
 
     @Mixin
+    IsolationOption isolation;
+
+    @Mixin
     LimitOptions limits;
 
     @Override
@@ -101,9 +104,10 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException bad) {
             throw new UserError(bad.getMessage());
         }
-        WorkerPool pool = inProcess ? null : new WorkerPool(workers, heapPerWorker(), root.services.home());
+        WorkerPool pool = inProcess ? null : new WorkerPool(workers, heapPerWorker(), root.services.home(),
+                isolation.isolation);
         GradingBackend backend = pool == null
-                ? new GradingBackend((exercise, submission, gradingLimits) -> root.services.grader().grade(exercise,
+                ? new GradingBackend((exercise, submission, gradingLimits) -> root.services.grader(isolation.isolation).grade(exercise,
                         submission, gradingLimits), root.services::poolStats, () -> 0)
                 : new GradingBackend(pool, pool::poolStats, pool::replaced);
         PrintWriter accessLog = accessLogFile == null ? err : appendTo(accessLogFile);
