@@ -167,8 +167,6 @@ def finish():
     _state.module_name = None
     _state.candidate_files = frozenset()
     _state.unittest_mode = False
-    import random
-    random.seed()  # as a fresh context would be: a seed set by the last grading does not carry over
 
 
 # (module, attribute) pairs whose effect lives outside anything Python can read back.

@@ -231,9 +231,15 @@ def baseline():
     module_entries = tuple(module_entries)
     module_names = frozenset(modules)
 
-    def forget(_modules=sys.modules, _names=module_names, _caches=tuple(caches) + abc_caches):
-        """Removes what the grading added to sys.modules (and its parents' attributes)
-        and puts the standard library's caches back to their baseline."""
+    import random
+
+    def forget(_modules=sys.modules, _names=module_names, _caches=tuple(caches) + abc_caches,
+               _reseed=random._inst.seed):
+        """Removes what the grading added to sys.modules (and its parents' attributes), puts the
+        standard library's caches back to their baseline, and reseeds the shared random
+        generator from the system, as a fresh context would be (a seed a grading set does
+        not carry over)."""
+        _reseed()
         for name in [name for name in _modules if name not in _names]:
             module = _modules.pop(name, None)
             parent, _, child = name.rpartition(".")
