@@ -32,7 +32,8 @@ from pygrade import _observe, check, fail
 TestCase = unittest.TestCase
 TestResult = unittest.TestResult
 
-_getframe = sys._getframe  # the unfiltered one: the checks load before the sandbox hardens sys
+# the unfiltered one, which the harness gives checks (sys._getframe hides grader frames)
+_getframe = globals().get("_pygrade_getframe", sys._getframe)
 _exec = exec
 _compile = compile
 _loaded = {}
