@@ -93,12 +93,16 @@ public final class WarmContextPool implements ContextPool {
             context = build(policy);
             context.warmOnPrepare(spares > 0);
         }
+        handOut(context, kind, policy);
+        topUp(kind, policy);
+        return context;
+    }
+
+    private void handOut(SandboxContext context, Kind kind, SandboxPolicy policy) {
         kinds.put(context, kind);
         context.lease(policy);
         leased.incrementAndGet();
         watchdog.watch(context, policy.memoryBytes());
-        topUp(kind, policy);
-        return context;
     }
 
     @Override
@@ -107,22 +111,16 @@ public final class WarmContextPool implements ContextPool {
         ConcurrentLinkedDeque<SandboxContext> ready = idle.computeIfAbsent(kind, k -> new ConcurrentLinkedDeque<>());
         for (SandboxContext candidate : ready) {
             if (candidate.gradings() == 0 && ready.remove(candidate)) {
-                kinds.put(candidate, kind);
-                candidate.lease(policy);
-                leased.incrementAndGet();
-                watchdog.watch(candidate, policy.memoryBytes());
+                handOut(candidate, kind, policy);
                 return candidate;
             }
         }
         SandboxContext context = build(policy);
-        kinds.put(context, kind);
-        context.lease(policy);
-        leased.incrementAndGet();
-        watchdog.watch(context, policy.memoryBytes());
+        handOut(context, kind, policy);
         return context;
     }
 
-    /** A new context, prepared and warmed on the calling thread (the session's own, under its limit). */
+    /** A new, unprepared context: its first grading prepares it on the session's thread (ContextPreparer). */
     private SandboxContext build(SandboxPolicy policy) {
         OutputCapture output = new OutputCapture(policy.maxOutputBytes());
         MemoryFileSystem storage = policy.files() ? MemoryFileSystem.create() : null;
