@@ -45,6 +45,11 @@ _CACHES = (
     ("inspect", "_shadowed_dict_cache"),
     ("typing", "_cleanups"),
     ("functools", "_dispatch_cache"),
+    ("asyncio.coroutines", "_iscoroutine_typecache"),
+    # Threads that asked threading.current_thread() (a grading's session thread, logging does)
+    # are registered here as dummy threads and never removed. A grading that started a real
+    # thread is never reused (the relay), so what is left here is only those dead entries.
+    ("threading", "_active"),
 )
 # Per-class caches of ABCs (answers of isinstance/issubclass), cleared like the above.
 _ABC_CACHES = ("_abc_cache", "_abc_negative_cache")
