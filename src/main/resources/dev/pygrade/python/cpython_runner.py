@@ -291,16 +291,19 @@ class _SubmissionFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
 
 # ---------------------------------------------------------------- sandbox capabilities
 
-def _redirect_tmp(root):
-    """sandbox.files: paths under /tmp/ land in root/tmp/, relative ones in root (the cwd)."""
+def _redirect_tmp(root, exempt=()):
+    """sandbox.files: paths under /tmp/ land in root/tmp/, relative ones in root (the cwd).
+    Paths under exempt (the exercise, the submission, this runner) are the grader's own
+    files and are never redirected, even where they lie under /tmp/ themselves."""
     root = os.path.realpath(root)
     os.makedirs(os.path.join(root, "tmp"), exist_ok=True)
+    kept = tuple(os.path.realpath(path).rstrip("/") + "/" for path in (root,) + tuple(exempt))
 
     def mapped(path):
         if isinstance(path, (str, os.PathLike)) and not isinstance(path, bytes):
             text = os.fspath(path)
             if isinstance(text, str) and (text == "/tmp" or text.startswith("/tmp/")) \
-                    and not (text + "/").startswith(root + "/"):
+                    and not (text + "/").startswith(kept):
                 return os.path.join(root, text.lstrip("/"))
         return path
 
@@ -409,7 +412,7 @@ def grade(exercise_dir, submission, module_name):
     _cleanup.append(workdir)
     os.chdir(workdir)
     if sandbox.get("files"):
-        _redirect_tmp(workdir)
+        _redirect_tmp(workdir, exempt=(exercise_dir, submission, _HERE))
     if sandbox.get("asyncio"):
         _install_virtual_asyncio()
 
