@@ -137,7 +137,7 @@ final class BatchCommand implements Callable<Integer> {
         }
         int graded;
         try (WorkerPool pool = inProcess || missing.isEmpty() ? null
-                : new WorkerPool(workers, heapPerWorker(), root.services.home(), isolation.isolation);
+                : new WorkerPool(workers, limits.workerHeapBytes(workerHeap), root.services.home(), isolation.isolation);
              ResultsLog log = ResultsLog.append(resultsFile)) {
             Grading grading = pool != null ? pool
                     : (exercise, submission, exerciseLimits) -> root.services.grader(isolation.isolation).grade(exercise,
@@ -159,13 +159,6 @@ final class BatchCommand implements Callable<Integer> {
     }
 
     /** GraalPy's engine and caches take about 300 MB; the rest is the gradings' budget. */
-    private long heapPerWorker() {
-        if (workerHeap != null) {
-            return MemorySize.parse(workerHeap, "--worker-heap");
-        }
-        return limits.apply(Limits.DEFAULT).memoryBytes() + 512L * 1024 * 1024;
-    }
-
     private Progress progress(PrintWriter err) {
         return root.services.interactive() ? new LiveProgressBar(err, System::nanoTime)
                 : new PeriodicProgress(err, System::nanoTime);

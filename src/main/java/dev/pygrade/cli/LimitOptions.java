@@ -18,6 +18,17 @@ final class LimitOptions {
             description = "Heap a grading may use, e.g. 256m or 1g (default: the exercise's, normally 512m).")
     String memory;
 
+    /**
+     * The heap of a worker JVM: {@code explicit} (--worker-heap) when given, else what a grading
+     * may use under these limits plus 512m for GraalPy itself.
+     */
+    long workerHeapBytes(String explicit) {
+        if (explicit != null) {
+            return MemorySize.parse(explicit, "--worker-heap");
+        }
+        return apply(Limits.DEFAULT).memoryBytes() + 512L * 1024 * 1024;
+    }
+
     Limits apply(Limits limits) {
         Limits result = limits;
         if (memory != null) {

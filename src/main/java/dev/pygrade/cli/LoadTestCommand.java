@@ -79,7 +79,7 @@ final class LoadTestCommand implements Callable<Integer> {
                         root.services.home(), isolation.isolation);
         GradingBackend backend = pool == null
                 ? new GradingBackend((exercise, submission, limits) -> root.services.grader(isolation.isolation).grade(exercise, submission,
-                        limits), root.services::poolStats, () -> 0)
+                        limits), () -> root.services.poolStats(isolation.isolation), () -> 0)
                 : new GradingBackend(pool, pool::poolStats, pool::replaced);
         ServerSettings settings = ServerSettings.defaults("127.0.0.1", 0, workers);
         GradingServer server = GradingServer.start(settings, exercises, Exercise::limits, backend,

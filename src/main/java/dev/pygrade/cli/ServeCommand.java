@@ -104,11 +104,11 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException bad) {
             throw new UserError(bad.getMessage());
         }
-        WorkerPool pool = inProcess ? null : new WorkerPool(workers, heapPerWorker(), root.services.home(),
+        WorkerPool pool = inProcess ? null : new WorkerPool(workers, limits.workerHeapBytes(workerHeap), root.services.home(),
                 isolation.isolation);
         GradingBackend backend = pool == null
                 ? new GradingBackend((exercise, submission, gradingLimits) -> root.services.grader(isolation.isolation).grade(exercise,
-                        submission, gradingLimits), root.services::poolStats, () -> 0)
+                        submission, gradingLimits), () -> root.services.poolStats(isolation.isolation), () -> 0)
                 : new GradingBackend(pool, pool::poolStats, pool::replaced);
         PrintWriter accessLog = accessLogFile == null ? err : appendTo(accessLogFile);
         GradingServer server;
@@ -144,13 +144,6 @@ final class ServeCommand implements Callable<Integer> {
         WarmUp.start(backend.grading(), exercises, settings.slots(), err);
         server.awaitStop();
         return ExitCode.OK.code();
-    }
-
-    private long heapPerWorker() {
-        if (workerHeap != null) {
-            return MemorySize.parse(workerHeap, "--worker-heap");
-        }
-        return limits.apply(Limits.DEFAULT).memoryBytes() + 512L * 1024 * 1024;
     }
 
     private static PrintWriter appendTo(Path file) {

@@ -113,9 +113,8 @@ public final class Services implements AutoCloseable {
     }
 
     /** The context pool's counters; all zero before the first grading. */
-    public synchronized dev.pygrade.sandbox.PoolStats poolStats() {
-        ContextPool pool = pools.get(Isolation.fromSystem());
-        return pool == null ? dev.pygrade.sandbox.PoolStats.NONE : pool.stats();
+    public dev.pygrade.sandbox.PoolStats poolStats() {
+        return poolStats(Isolation.fromSystem());
     }
 
     /** The counters of the pool behind one isolation; all zero before its first grading. */

@@ -18,11 +18,9 @@ interpreter's settings. What it cannot see (registries kept in Java, thread star
 guarded elsewhere: calling such an API taints the context, which is then discarded.
 """
 
-import builtins
+import _thread
 import collections
 import gc
-import itertools
-import linecache
 import operator
 import sys
 import types
@@ -59,7 +57,6 @@ _ABC_VERSIONS = ("_abc_negative_cache_version", "_abc_invalidation_counter")
 
 # Thread-local objects show each thread its own attributes; every grading runs on a thread of
 # its own, so what one grading stores there is never what the next one reads.
-import _thread
 _PER_THREAD = (_thread._local,)
 
 _CONTAINERS = (list, dict, set, bytearray, collections.deque, weakref.WeakSet,
