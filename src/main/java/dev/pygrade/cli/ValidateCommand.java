@@ -209,6 +209,12 @@ final class ValidateCommand implements Callable<Integer> {
                 }
             }
         }
+        if (errors > 0 && reports.size() > 1) {
+            // Repeated at the end: over 40 exercises the first report scrolled away long ago.
+            out.println("problems:");
+            reports.forEach(report -> report.findings().stream().filter(Finding::error)
+                    .forEach(finding -> out.println("  " + finding.located())));
+        }
         out.println(errors == 0 ? "all " + reports.size() + " exercise(s) valid"
                 + (warnings == 0 ? "" : " (" + warnings + " warning(s))")
                 : errors + " problem(s) found" + (warnings == 0 ? "" : ", " + warnings + " warning(s)"));

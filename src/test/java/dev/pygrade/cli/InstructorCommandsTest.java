@@ -107,10 +107,16 @@ class InstructorCommandsTest {
     @Test
     void missingFilesAreNamed() throws IOException {
         exercise("no-checks", METADATA, null, null);
-        CliRun run = run("validate", "no-checks");
+        exercise("bad-key", METADATA.replace("\"level\"", "\"titel\": \"x\",\n  \"level\""), REFERENCE, CHECKS);
+        CliRun run = run("validate", "no-checks", "bad-key", "--no-cpython");
         assertEquals(1, run.code(), run.out() + run.err());
         assertTrue(run.out().contains("no-checks/checks.py: missing file"), run.out());
         assertTrue(run.out().contains("no-checks/reference.py: missing reference solution"), run.out());
+        // The end of the output lists every problem again, whatever scrolled away before it.
+        String tail = run.out().substring(run.out().indexOf("problems:"));
+        assertTrue(tail.contains("no-checks/checks.py: missing file"), tail);
+        assertTrue(tail.contains("bad-key/exercise.json:3: unknown key"), tail);
+        assertTrue(tail.contains("problem(s) found"), tail);
     }
 
     @Test
