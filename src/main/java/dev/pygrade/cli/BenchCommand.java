@@ -8,6 +8,8 @@ import dev.pygrade.batch.Progress;
 import dev.pygrade.bench.BenchPlan;
 import dev.pygrade.bench.Benchmark;
 import dev.pygrade.bench.CPythonRunner;
+import dev.pygrade.bench.ColdStart;
+import dev.pygrade.bench.MemorySoak;
 import dev.pygrade.exercise.Exercise;
 import dev.pygrade.exercise.ExerciseRepository;
 import dev.pygrade.grading.GradeResult;
@@ -73,8 +75,23 @@ final class BenchCommand implements Callable<Integer> {
             description = "Also time the worker-JVM path (what 'pygrade batch' uses by default; needs the built jar).")
     boolean workerJvms;
 
+    @Option(names = "--memory", paramLabel = "N",
+            description = "Then grade the plan over and over, N gradings in warm pooled contexts, and report the live "
+                    + "heap after 100, 1,000 ... and N gradings (default: off). Flat figures: nothing leaks.")
+    int memoryGradings;
+
+    @Option(names = "--cold-start", paramLabel = "RUNS",
+            description = "Then time RUNS cold './pygrade grade' of the sample with the launcher's start-up cache and "
+                    + "RUNS without it (PYGRADE_AOT=off), and report the ratio (default: off).")
+    int coldStartRuns;
+
     @Mixin
     FormatOption format;
+
+    /** The heap samples of --memory; null without it. */
+    private MemorySoak.Result soak;
+    /** The cold start timings of --cold-start; null without it. */
+    private ColdStart.Result coldStart;
 
     /** The interpreter the CPython pass ran, for the report. */
     private Path interpreterUsed;
@@ -90,6 +107,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (workers < 1) {
             throw new UserError("--workers must be at least 1");
+        }
+        if (memoryGradings < 0 || coldStartRuns < 0) {
+            throw new UserError("--memory and --cold-start must not be negative");
         }
         ExerciseRepository repository = root.services.exercises(root.exercisesDir);
         List<Exercise> exercises = exerciseIds.isEmpty() ? repository.all()
@@ -153,6 +173,22 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         Benchmark.Agreement agreement = cpython == null ? null : bench.compare(inProcess, cpython);
+        if (memoryGradings > 0) {
+            err.printf(Locale.ROOT, "pygrade bench: memory, %d gradings in warm pooled contexts%n", memoryGradings);
+            err.flush();
+            soak = new MemorySoak(plan, workers, () -> root.services.settle(Isolation.POOLED))
+                    .run(root.services.grader(Isolation.POOLED), memoryGradings, progress(err).get());
+        }
+        if (coldStartRuns > 0) {
+            ColdStart cold = new ColdStart(root.services.home());
+            if (cold.launcher() == null) {
+                throw new UserError("--cold-start needs the launcher " + root.services.home().resolve("pygrade"));
+            }
+            err.printf(Locale.ROOT, "pygrade bench: cold start, %d './pygrade grade %s' with the start-up cache and "
+                    + "%d without%n", coldStartRuns, ColdStart.EXERCISE, coldStartRuns);
+            err.flush();
+            coldStart = cold.run(coldStartRuns);
+        }
 
         Map<String, Object> report = report(exercises.size(), plan.size(), passes, inProcess, cpython, cpythonNote,
                 agreement);
@@ -167,7 +203,8 @@ final class BenchCommand implements Callable<Integer> {
             writeText(out, report, passes, inProcess, cpython, cpythonNote, agreement);
         }
         boolean broken = passes.stream().flatMap(pass -> pass.results().values().stream())
-                .anyMatch(result -> result.status() == Status.INTERNAL_ERROR);
+                .anyMatch(result -> result.status() == Status.INTERNAL_ERROR)
+                || (soak != null && soak.internalErrors() > 0);
         return broken ? ExitCode.INTERNAL.code() : ExitCode.OK.code();
     }
 
@@ -210,6 +247,24 @@ final class BenchCommand implements Callable<Integer> {
             pool.put("contexts_discarded", pooledContexts.discarded());
             pool.put("discarded_share", discardedShare());
             report.put("pool", pool);
+        }
+        if (soak != null) {
+            Map<String, Object> memory = new LinkedHashMap<>();
+            memory.put("wall_ms", soak.wallMs());
+            memory.put("internal_errors", soak.internalErrors());
+            memory.put("live_heap_bytes", soak.samples().stream().map(sample -> Map.of(
+                    "gradings", sample.gradings(), "bytes", sample.heapBytes())).toList());
+            report.put("memory", memory);
+        }
+        if (coldStart != null) {
+            Map<String, Object> cold = new LinkedHashMap<>();
+            cold.put("command", "./pygrade grade " + ColdStart.EXERCISE + " (reference)");
+            cold.put("with_cache_ms", coldStart.withCacheMs());
+            cold.put("without_cache_ms", coldStart.withoutCacheMs());
+            cold.put("median_with_cache_ms", coldStart.medianWith());
+            cold.put("median_without_cache_ms", coldStart.medianWithout());
+            cold.put("ratio", round(coldStart.ratio()));
+            report.put("cold_start", cold);
         }
         if (freshAgreement != null) {
             report.put("pooled_vs_fresh_identical", freshAgreement.identical());
@@ -277,6 +332,18 @@ final class BenchCommand implements Callable<Integer> {
         if (freshAgreement != null) {
             out.printf(Locale.ROOT, "  pooled vs fresh: %d of %d gradings identical check by check%n",
                     freshAgreement.identical(), freshAgreement.gradings());
+        }
+        if (soak != null) {
+            out.println("  memory (live heap after a full collection, warm pooled contexts):");
+            for (MemorySoak.Sample sample : soak.samples()) {
+                out.printf(Locale.ROOT, "    after %,7d gradings: %,6.1f MB%n", sample.gradings(),
+                        sample.heapBytes() / 1048576.0);
+            }
+        }
+        if (coldStart != null) {
+            out.printf(Locale.ROOT, "  cold start ./pygrade grade %s: %.2f s with the start-up cache, %.2f s without "
+                            + "(median of %d each): %.2fx%n", ColdStart.EXERCISE, coldStart.medianWith() / 1000.0,
+                    coldStart.medianWithout() / 1000.0, coldStart.withCacheMs().size(), coldStart.ratio());
         }
         if (interpreterUsed != null) {
             out.println("  cpython: " + interpreterUsed + " -I cpython_runner.py, one process per grading");

@@ -123,6 +123,17 @@ public final class Services implements AutoCloseable {
         return pool == null ? dev.pygrade.sandbox.PoolStats.NONE : pool.stats();
     }
 
+    /** Waits until the pool behind an isolation has verified (or closed) every context released so far. */
+    public void settle(Isolation isolation) {
+        ContextPool pool;
+        synchronized (this) {
+            pool = pools.get(isolation);
+        }
+        if (pool instanceof WarmContextPool warm) {
+            warm.settle();
+        }
+    }
+
     @Override
     public synchronized void close() {
         // The engine is left to the JVM's end: closing it waits for every context's threads,

@@ -225,10 +225,14 @@ public final class WarmContextPool implements ContextPool {
         recycler.submit(() -> recycle(context, kind));
     }
 
-    /** Waits until every context released so far is verified (and back in the pool or closed). */
+    /**
+     * Waits until every context released so far is verified (and back in the pool or closed), and
+     * the spares asked for so far are warm: the pool at rest, as the memory soak samples it.
+     */
     public void settle() {
         try {
             recycler.submit(() -> { }).get();
+            warmer.submit(() -> { }).get();
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.RejectedExecutionException closed) {

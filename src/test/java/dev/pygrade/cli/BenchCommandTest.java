@@ -22,7 +22,7 @@ class BenchCommandTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Pygrade.run(new String[] {"bench", "--candidates", "1", "--exercise", "q09-lru-cache",
-                "--workers", "1", "--format", "json"}, new PrintWriter(out), new PrintWriter(err), services);
+                "--workers", "1", "--memory", "3", "--format", "json"}, new PrintWriter(out), new PrintWriter(err), services);
         assertEquals(0, code, err.toString());
         JsonNode report = new ObjectMapper().readTree(out.toString());
         assertEquals("pygrade.bench/1", report.get("schema").asText());
@@ -38,6 +38,11 @@ class BenchCommandTest {
         assertEquals(1, report.get("pooled_vs_fresh_identical").asInt());
         assertTrue(report.get("pool").get("contexts_created").asLong() >= 1, report.toString());
         assertTrue(err.toString().contains("pygrade bench: pygrade, in process"), err.toString());
+        JsonNode memory = report.get("memory").get("live_heap_bytes");
+        assertEquals(1, memory.size(), "one sample: after all 3 gradings");
+        assertEquals(3, memory.get(0).get("gradings").asInt());
+        assertTrue(memory.get(0).get("bytes").asLong() > 0, memory.toString());
+        assertEquals(0, report.get("memory").get("internal_errors").asInt());
         if (python) {
             assertEquals(3, report.get("passes").size());
             assertEquals(1, report.get("passes").get(2).get("statuses").get("passed").asInt());
