@@ -32,6 +32,12 @@ public final class WarmContextPool implements ContextPool {
     private static final boolean LOG = System.getenv("PYGRADE_POOL_LOG") != null;
     /** The longest a warm import waits for running gradings: warming must progress on a busy pool too. */
     private static final Duration MAX_YIELD = Duration.ofMillis(500);
+    /**
+     * How long a lease waits for a context of its kind that is being verified, rather than build
+     * one: verifying takes a fraction of a second, building and warming a context seconds, and a
+     * pool that built one whenever its own contexts were still being verified would grow without end.
+     */
+    private static final Duration RECYCLED_WAIT = Duration.ofSeconds(3);
 
     /** What a context was built and prepared for. */
     private record Kind(boolean threads, boolean files, boolean tracing, boolean asyncio) {
@@ -51,6 +57,12 @@ public final class WarmContextPool implements ContextPool {
     /** Runs the verification itself, so that the recycler can give up on one that hangs. */
     private final ExecutorService verifier;
     private final AtomicInteger leased = new AtomicInteger();
+    /** The most contexts leased at once so far: with the spares, how many idle ones are worth keeping. */
+    private final AtomicInteger peakLeased = new AtomicInteger();
+    /** Contexts of each kind released and not yet verified. */
+    private final Map<Kind, AtomicInteger> recycling = new ConcurrentHashMap<>();
+    /** Notified whenever a context becomes idle, or a verification ends either way. */
+    private final Object returned = new Object();
     private final AtomicInteger warming = new AtomicInteger();
     /** Gradings whose candidate code runs now, under a time limit. */
     private final AtomicInteger running = new AtomicInteger();
@@ -86,7 +98,7 @@ public final class WarmContextPool implements ContextPool {
     @Override
     public SandboxContext lease(SandboxPolicy policy) {
         Kind kind = Kind.of(policy);
-        SandboxContext context = idle.computeIfAbsent(kind, k -> new ConcurrentLinkedDeque<>()).pollFirst();
+        SandboxContext context = takeIdle(kind);
         if (context == null) {
             // None ready: a pool that keeps spares (a batch, a server) warms this one for reuse
             // as its grading starts; a pool without (one 'grade') makes it single-use and quick.
@@ -98,10 +110,41 @@ public final class WarmContextPool implements ContextPool {
         return context;
     }
 
+    /** An idle context of this kind, waiting (a little) for one being verified; null if none. */
+    private SandboxContext takeIdle(Kind kind) {
+        ConcurrentLinkedDeque<SandboxContext> ready = idle.computeIfAbsent(kind, k -> new ConcurrentLinkedDeque<>());
+        long deadline = System.nanoTime() + RECYCLED_WAIT.toNanos();
+        synchronized (returned) {
+            while (true) {
+                SandboxContext context = ready.pollFirst();
+                long left = deadline - System.nanoTime();
+                if (context != null || left <= 0 || recyclingOf(kind).get() == 0 || closed) {
+                    return context;
+                }
+                try {
+                    returned.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return ready.pollFirst();
+                }
+            }
+        }
+    }
+
+    private AtomicInteger recyclingOf(Kind kind) {
+        return recycling.computeIfAbsent(kind, k -> new AtomicInteger());
+    }
+
+    private void signalReturned() {
+        synchronized (returned) {
+            returned.notifyAll();
+        }
+    }
+
     private void handOut(SandboxContext context, Kind kind, SandboxPolicy policy) {
         kinds.put(context, kind);
         context.lease(policy);
-        leased.incrementAndGet();
+        peakLeased.accumulateAndGet(leased.incrementAndGet(), Math::max);
         watchdog.watch(context, policy.memoryBytes());
     }
 
@@ -151,7 +194,9 @@ public final class WarmContextPool implements ContextPool {
         if (closed || spares == 0) {
             return;
         }
-        int ready = idle.getOrDefault(kind, new ConcurrentLinkedDeque<>()).size() + warming.get();
+        // a context being verified comes back in a moment: it counts as ready
+        int ready = idle.getOrDefault(kind, new ConcurrentLinkedDeque<>()).size() + warming.get()
+                + recyclingOf(kind).get();
         if (ready >= spares) {
             return;
         }
@@ -165,6 +210,7 @@ public final class WarmContextPool implements ContextPool {
                 try {
                     ContextPreparer.prepare(context, true, this::yieldToGradings);
                     idle.computeIfAbsent(kind, k -> new ConcurrentLinkedDeque<>()).addLast(context);
+                    signalReturned();
                 } catch (RuntimeException failed) {
                     discard(context, "it could not be warmed: " + failed.getMessage());
                 }
@@ -222,7 +268,20 @@ public final class WarmContextPool implements ContextPool {
         }
         // Verified on the recycler thread: the grading's result does not wait for it, and the
         // context is leased again only once it is proven clean.
-        recycler.submit(() -> recycle(context, kind));
+        recyclingOf(kind).incrementAndGet();
+        try {
+            recycler.submit(() -> {
+                try {
+                    recycle(context, kind);
+                } finally {
+                    recyclingOf(kind).decrementAndGet();
+                    signalReturned();
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
+            recyclingOf(kind).decrementAndGet();
+            discard(context, "the pool is closed");
+        }
     }
 
     /**
@@ -258,8 +317,14 @@ public final class WarmContextPool implements ContextPool {
             discard(context, "the pool is closed");
             return;
         }
+        ConcurrentLinkedDeque<SandboxContext> ready = idle.computeIfAbsent(kind, k -> new ConcurrentLinkedDeque<>());
+        int keep = spares + peakLeased.get();
+        if (ready.size() >= keep) {
+            discard(context, "the pool already keeps " + keep + " idle context(s) of its kind");
+            return;
+        }
         reused.incrementAndGet();
-        idle.computeIfAbsent(kind, k -> new ConcurrentLinkedDeque<>()).addFirst(context);
+        ready.addFirst(context);
     }
 
     private void discard(SandboxContext context, String why) {
@@ -293,6 +358,7 @@ public final class WarmContextPool implements ContextPool {
     /** Stops warming and closes the idle contexts; the engine stays open for others. */
     public void drain() {
         closed = true;
+        signalReturned();
         warmer.shutdownNow();
         recycler.shutdownNow();
         verifier.shutdownNow();

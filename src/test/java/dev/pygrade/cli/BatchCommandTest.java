@@ -183,6 +183,56 @@ class BatchCommandTest {
     }
 
     @Test
+    void aBatchKilledMidwayAndResumedLosesNothingAndRecordsNothingTwice() throws Exception {
+        List<String> candidates = List.of("c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8");
+        for (int i = 0; i < candidates.size(); i++) {
+            answer(candidates.get(i), i % 2 == 0 ? GOOD : WRONG);
+        }
+        Path results = dir.resolve("results");
+        Path file = results.resolve("results.jsonl");
+        String submissions = dir.resolve("submissions").toString();
+        String javaBinary = ProcessHandle.current().info().command().orElseThrow();
+        Process batch = new ProcessBuilder(javaBinary, "--enable-native-access=ALL-UNNAMED",
+                "-Dpolyglot.engine.WarnInterpreterOnly=false", "-Dpygrade.home=" + TestSandbox.home(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "batch", submissions, "--out", results.toString(), "--in-process", "--workers", "1")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        int before;
+        try {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
+            while (completeLines(file) < 2 && batch.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(batch.isAlive(), "the batch ended before it could be killed: make it longer");
+        } finally {
+            batch.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
+            batch.waitFor();
+        }
+        before = completeLines(file);
+        assertTrue(before >= 2 && before < candidates.size(), "killed midway, after " + before + " gradings");
+
+        CliRun resumed = run("batch", submissions, "--out", results.toString(), "--resume", "--format", "json");
+        assertEquals(0, resumed.code(), resumed.out() + resumed.err());
+        assertEquals(candidates.size() - before, resumed.json().get("graded_now").asInt(), resumed.out());
+        List<JsonNode> after = lines(results);
+        assertEquals(candidates.size(), after.size(), "one line per pair, none twice");
+        Map<String, JsonNode> graded = byCandidate(after);
+        assertEquals(Set.copyOf(candidates), graded.keySet());
+        for (int i = 0; i < candidates.size(); i++) {
+            assertEquals(i % 2 == 0 ? "passed" : "failed", graded.get(candidates.get(i)).get("status").asText());
+        }
+    }
+
+    /** Lines of results.jsonl that end with a newline (the last one may be torn by a kill). */
+    private static int completeLines(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        return (int) text.chars().filter(c -> c == '\n').count();
+    }
+
+    @Test
     void shardsMergeToTheSameReportAsOneRun() throws Exception {
         answer("alice", GOOD);
         answer("bob", WRONG);
