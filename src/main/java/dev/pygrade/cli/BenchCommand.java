@@ -111,6 +111,11 @@ final class BenchCommand implements Callable<Integer> {
         if (memoryGradings < 0 || coldStartRuns < 0) {
             throw new UserError("--memory and --cold-start must not be negative");
         }
+        if (coldStartRuns > 0 && new ColdStart(root.services.home()).launcher() == null) {
+            // said before the passes run, not after minutes of them
+            throw new UserError("--cold-start times the launcher, and there is none at "
+                    + root.services.home().resolve("pygrade"));
+        }
         ExerciseRepository repository = root.services.exercises(root.exercisesDir);
         List<Exercise> exercises = exerciseIds.isEmpty() ? repository.all()
                 : exerciseIds.stream().map(id -> ExerciseLookup.require(repository, id)).toList();
@@ -181,9 +186,6 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (coldStartRuns > 0) {
             ColdStart cold = new ColdStart(root.services.home());
-            if (cold.launcher() == null) {
-                throw new UserError("--cold-start needs the launcher " + root.services.home().resolve("pygrade"));
-            }
             err.printf(Locale.ROOT, "pygrade bench: cold start, %d './pygrade grade %s' with the start-up cache and "
                     + "%d without%n", coldStartRuns, ColdStart.EXERCISE, coldStartRuns);
             err.flush();

@@ -37,7 +37,7 @@ public final class WarmContextPool implements ContextPool {
      * one: verifying takes a fraction of a second, building and warming a context seconds, and a
      * pool that built one whenever its own contexts were still being verified would grow without end.
      */
-    private static final Duration RECYCLED_WAIT = Duration.ofSeconds(3);
+    private static final Duration RECYCLED_WAIT = Duration.ofSeconds(1);
 
     /** What a context was built and prepared for. */
     private record Kind(boolean threads, boolean files, boolean tracing, boolean asyncio) {
