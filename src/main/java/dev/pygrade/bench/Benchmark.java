@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -131,28 +130,12 @@ public final class Benchmark {
     private void processes(CPythonRunner runner, List<BenchPlan.Item> items, Map<String, GradeResult> results,
                            Progress progress) {
         progress.started(items.size());
-        AtomicInteger next = new AtomicInteger();
-        List<Thread> threads = new ArrayList<>();
-        for (int w = 0; w < Math.min(workers, Math.max(1, items.size())); w++) {
-            threads.add(Thread.ofPlatform().name("pygrade-bench-cpython-" + (w + 1)).start(() -> {
-                int index;
-                while ((index = next.getAndIncrement()) < items.size()) {
-                    BenchPlan.Item item = items.get(index);
-                    BatchTask task = item.task();
-                    GradeResult result = runner.grade(item.exercise(), item.answer().path(), task.label());
-                    results.put(key(item.candidate(), item.exercise().id()), result);
-                    progress.graded(new CandidateResult(item.candidate(), result));
-                }
-            }));
-        }
-        for (Thread thread : threads) {
-            try {
-                thread.join();
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted");
-            }
-        }
+        IndexedWorkers.run("pygrade-bench-cpython", workers, 0, items.size(), index -> {
+            BenchPlan.Item item = items.get(index);
+            GradeResult result = runner.grade(item.exercise(), item.answer().path(), item.task().label());
+            results.put(key(item.candidate(), item.exercise().id()), result);
+            progress.graded(new CandidateResult(item.candidate(), result));
+        });
         progress.finished();
     }
 

@@ -12,7 +12,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -74,30 +73,15 @@ public final class MemorySoak {
     }
 
     private void gradeRange(Grading grading, int from, int to, Progress progress, AtomicLong internalErrors) {
-        AtomicInteger next = new AtomicInteger(from);
-        List<Thread> threads = new ArrayList<>();
-        for (int w = 0; w < workers; w++) {
-            threads.add(Thread.ofPlatform().name("pygrade-soak-" + (w + 1)).start(() -> {
-                int index;
-                while ((index = next.getAndIncrement()) < to) {
-                    BenchPlan.Item item = plan.get(index % plan.size());
-                    GradeResult result = grading.grade(item.exercise(), submissions.get(index % plan.size()),
-                            item.exercise().limits());
-                    if (result.status() == Status.INTERNAL_ERROR) {
-                        internalErrors.incrementAndGet();
-                    }
-                    progress.graded(new CandidateResult(item.candidate(), result));
-                }
-            }));
-        }
-        for (Thread thread : threads) {
-            try {
-                thread.join();
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted");
+        IndexedWorkers.run("pygrade-soak", workers, from, to, index -> {
+            BenchPlan.Item item = plan.get(index % plan.size());
+            GradeResult result = grading.grade(item.exercise(), submissions.get(index % plan.size()),
+                    item.exercise().limits());
+            if (result.status() == Status.INTERNAL_ERROR) {
+                internalErrors.incrementAndGet();
             }
-        }
+            progress.graded(new CandidateResult(item.candidate(), result));
+        });
     }
 
     private static Submission read(BenchPlan.Item item) {
