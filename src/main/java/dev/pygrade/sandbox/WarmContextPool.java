@@ -112,7 +112,7 @@ public final class WarmContextPool implements ContextPool {
 
     /** An idle context of this kind, waiting (a little) for one being verified; null if none. */
     private SandboxContext takeIdle(Kind kind) {
-        ConcurrentLinkedDeque<SandboxContext> ready = idle.computeIfAbsent(kind, k -> new ConcurrentLinkedDeque<>());
+        ConcurrentLinkedDeque<SandboxContext> ready = idleOf(kind);
         long deadline = System.nanoTime() + RECYCLED_WAIT.toNanos();
         synchronized (returned) {
             while (true) {
@@ -129,6 +129,11 @@ public final class WarmContextPool implements ContextPool {
                 }
             }
         }
+    }
+
+    /** The idle contexts of one kind, most recently verified first. */
+    private ConcurrentLinkedDeque<SandboxContext> idleOf(Kind kind) {
+        return idle.computeIfAbsent(kind, k -> new ConcurrentLinkedDeque<>());
     }
 
     private AtomicInteger recyclingOf(Kind kind) {
@@ -151,7 +156,7 @@ public final class WarmContextPool implements ContextPool {
     @Override
     public SandboxContext leaseUnused(SandboxPolicy policy) {
         Kind kind = Kind.of(policy);
-        ConcurrentLinkedDeque<SandboxContext> ready = idle.computeIfAbsent(kind, k -> new ConcurrentLinkedDeque<>());
+        ConcurrentLinkedDeque<SandboxContext> ready = idleOf(kind);
         for (SandboxContext candidate : ready) {
             if (candidate.gradings() == 0 && ready.remove(candidate)) {
                 handOut(candidate, kind, policy);
@@ -186,7 +191,7 @@ public final class WarmContextPool implements ContextPool {
             discard(context, "it could not be warmed: " + failed.getMessage());
             throw failed;
         }
-        idle.computeIfAbsent(kind, k -> new ConcurrentLinkedDeque<>()).addLast(context);
+        idleOf(kind).addLast(context);
     }
 
     /** Warms spare contexts of this kind in the background, up to {@code spares}. */
@@ -195,7 +200,7 @@ public final class WarmContextPool implements ContextPool {
             return;
         }
         // a context being verified comes back in a moment: it counts as ready
-        int ready = idle.getOrDefault(kind, new ConcurrentLinkedDeque<>()).size() + warming.get()
+        int ready = idleOf(kind).size() + warming.get()
                 + recyclingOf(kind).get();
         if (ready >= spares) {
             return;
@@ -209,7 +214,7 @@ public final class WarmContextPool implements ContextPool {
                 SandboxContext context = build(policy);
                 try {
                     ContextPreparer.prepare(context, true, this::yieldToGradings);
-                    idle.computeIfAbsent(kind, k -> new ConcurrentLinkedDeque<>()).addLast(context);
+                    idleOf(kind).addLast(context);
                     signalReturned();
                 } catch (RuntimeException failed) {
                     discard(context, "it could not be warmed: " + failed.getMessage());
@@ -317,7 +322,7 @@ public final class WarmContextPool implements ContextPool {
             discard(context, "the pool is closed");
             return;
         }
-        ConcurrentLinkedDeque<SandboxContext> ready = idle.computeIfAbsent(kind, k -> new ConcurrentLinkedDeque<>());
+        ConcurrentLinkedDeque<SandboxContext> ready = idleOf(kind);
         int keep = spares + peakLeased.get();
         if (ready.size() >= keep) {
             discard(context, "the pool already keeps " + keep + " idle context(s) of its kind");
