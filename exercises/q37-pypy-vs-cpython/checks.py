@@ -84,7 +84,8 @@ def pick_all_combinations(solution):
 
 @check(weight=1, description="pick_runtime treats a missing key as False")
 def pick_missing_keys(solution):
-    for workload in ({}, {"cpu_bound": True}, {"long_running": True, "cpu_bound": True, "c_extensions": True},
+    for workload in ({}, {"cpu_bound": True}, {"long_running": True},
+                     {"long_running": True, "cpu_bound": True, "c_extensions": True},
                      {"cpu_bound": True, "long_running": True, "memory_constrained": True},
                      {"cpu_bound": False, "long_running": True}):
         expect_equal(solution.pick_runtime(dict(workload)), _expected_runtime(workload), "pick_runtime(%r)" % workload)
