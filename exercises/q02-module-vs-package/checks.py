@@ -62,3 +62,21 @@ def radius(solution):
 def negative_radius(solution):
     circle = _circle_class(solution, "geometry (from geometry import Circle)")
     expect_raises(ValueError, circle, -1, what="Circle(-1)")
+
+
+@check(weight=1, description="__all__ names the public API: from geometry import * imports Circle and nothing else")
+def star_import(solution):
+    try:  # import the submodule first, as any user of the package may have done
+        importlib.import_module(solution.__name__ + ".shapes")
+    except ImportError:
+        pass  # shapes_submodule reports it
+    namespace = {}
+    try:
+        exec(f"from {solution.__name__} import *", namespace)
+    except Exception as error:
+        fail(f"`from geometry import *` raised {type(error).__name__}: {error}; "
+             "geometry.__all__ must be a list of the names the package exports, each of which exists")
+    namespace.pop("__builtins__", None)
+    expect_equal(sorted(namespace), ["Circle"],
+                 "the names `from geometry import *` imports (declare __all__ = [\"Circle\"], a list of "
+                 "names, in geometry/__init__.py, so that neither the submodule nor helper imports leak)")
