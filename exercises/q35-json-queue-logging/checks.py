@@ -59,11 +59,18 @@ def _direct_logger(solution, name):
     return logger, collect
 
 
-def _queue_setup(solution, name):
+def _queue_setup(solution, name=None, level=logging.DEBUG):
+    """setup_queue_logging(collect, name=name), or without name= when name is None."""
     collect = _Collect(solution.JsonFormatter())
-    pair = solution.setup_queue_logging(collect, name=name)
+    collect.setLevel(level)
+    if name is None:
+        call = "setup_queue_logging(handler)"
+        pair = solution.setup_queue_logging(collect)
+    else:
+        call = f"setup_queue_logging(handler, name={name!r})"
+        pair = solution.setup_queue_logging(collect, name=name)
     if not (isinstance(pair, tuple) and len(pair) == 2):
-        fail(f"setup_queue_logging(handler, name={name!r}) should return a (logger, listener) pair, got {pair!r}")
+        fail(f"{call} should return a (logger, listener) pair, got {pair!r}")
     return pair[0], pair[1], collect
 
 
@@ -102,6 +109,16 @@ def one_line(solution):
     entry = _parse(line, "the formatted record")
     expect_equal((entry.get("message"), entry.get("thing")), ("first line\nsecond line", "<opaque 7>"),
                  "(message, thing) for msg 'first line\\nsecond line' and an extra 'thing' whose str() is '<opaque 7>'")
+
+
+@check(weight=1, description="asctime and message, set on the record by another formatter, are not extra fields")
+def formatted_before(solution):
+    record = _record()
+    logging.Formatter("%(asctime)s %(levelname)s %(message)s").format(record)  # sets record.asctime, record.message
+    entry = _parse(solution.JsonFormatter().format(record), "JsonFormatter().format(record)")
+    expect_equal(sorted(entry), ["level", "logger", "message", "timestamp"],
+                 "the keys of the JSON object for a record that a plain Formatter('%(asctime)s %(levelname)s "
+                 "%(message)s') formatted first (as when the logger has a console handler too)")
 
 
 @check(weight=1, description="a record with exc_info gets an 'exception' field with the traceback")
@@ -176,3 +193,30 @@ def extra_through_queue(solution):
     expect_equal({key: entry.get(key) for key in ("message", "request_id", "shard")},
                  {"message": "order A-1 shipped", "request_id": "r-7", "shard": 3},
                  "message, request_id and shard of the JSON line after the queue")
+
+
+@check(weight=1, description="the listener respects the handler's own level")
+def handler_level_respected(solution):
+    logger, listener, collect = _queue_setup(solution, "q35.level", level=logging.WARNING)
+    try:
+        logger.info("below the handler's level")
+        logger.warning("at the handler's level")
+    finally:
+        _stop(listener)
+    messages = [_parse(line, "a line the handler wrote").get("message") for line, _ in collect.lines]
+    expect_equal(messages, ["at the handler's level"],
+                 "messages received by a handler set to WARNING, for logger.info('below the handler's level') "
+                 "then logger.warning('at the handler's level'), after listener.stop() (the listener must "
+                 "honour the handler's level)")
+
+
+@check(weight=1, description="without name=, setup_queue_logging sets up the logger named 'app'")
+def default_name_app(solution):
+    logger, listener, collect = _queue_setup(solution)
+    try:
+        got = f"the logger {logger.name!r}" if isinstance(logger, logging.Logger) else type(logger).__name__
+        expect_true(logger is logging.getLogger("app"),
+                    f"setup_queue_logging(handler), called without name=, returns logging.getLogger('app') "
+                    f"(it returned {got})")
+    finally:
+        _stop(listener)
