@@ -46,6 +46,7 @@ def first_behaviour(solution):
     expect_equal(solution.first([7, 8]), 7, "first([7, 8])")
     expect_equal(solution.first("xy"), "x", 'first("xy")')
     expect_equal(solution.first((None, 1)), None, "first((None, 1))")
+    expect_equal(solution.first([42]), 42, "first([42]) (a one-item list is not empty)")
     expect_equal(solution.first(range(5, 9)), 5, "first(range(5, 9))")
     try:
         empty = solution.first([])
@@ -55,7 +56,7 @@ def first_behaviour(solution):
     expect_equal(solution.first(()), None, "first(())")
 
 
-@check(weight=2, description="first is annotated (items: Sequence[T]) -> Optional[T] with one TypeVar T")
+@check(weight=2, description="first is annotated (items: Sequence[T]) -> Optional[T] with one TypeVar T, named as its variable")
 def first_hints(solution):
     hints = _hints(solution.first, "first")
     expect_equal(_keys(hints), ["items", "return"], "the annotated names of first")
@@ -76,6 +77,11 @@ def first_hints(solution):
                 f"first's return hint uses the same TypeVar as its items hint ({type_var!r}); it is {result!r}")
     expect_true(any(member is type(None) for member in members),
                 f"first's return hint includes None; it is {result!r}")
+    name = getattr(type_var, "__name__", "")
+    declared = any(param is type_var for param in getattr(solution.first, "__type_params__", ()))
+    if not (declared or getattr(solution, name, None) is type_var):
+        fail(f"first's TypeVar is TypeVar({name!r}), but the module's name {name!r} is not bound to it: "
+             "name a TypeVar after the variable it is assigned to (T = TypeVar(\"T\")), as mypy requires")
 
 
 @check(weight=2, description="merge returns a new dict summing the values of common keys, inputs unchanged")
