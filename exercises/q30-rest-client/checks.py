@@ -181,6 +181,22 @@ def raises_on_other_status(solution):
             solution.get_users(BASE, session=FakeSession())
 
 
+@check(weight=1, description="the error's message mentions the status code")
+def status_in_message(solution):
+    for status in (500, 401):
+        _serve(status)
+        what = "get_users(%r, session=s) when the server answers %d" % (BASE, status)
+        try:
+            solution.get_users(BASE, session=FakeSession())
+        except Exception as error:
+            message = str(error)
+        else:
+            fail(what + " raised no exception")
+        expect_true(str(status) in message,
+                    "the message of the exception raised by %s mentions %d (the message is %r)"
+                    % (what, status, message))
+
+
 @check(weight=2, description="without a session, the requests module is used")
 def uses_requests_module(solution):
     _serve(200, USERS)
