@@ -1,7 +1,7 @@
 import threading
 import time
 
-from pygrade import check, expect_equal, expect_false, expect_true, fail
+from pygrade import check, expect_equal, expect_false, expect_raises, expect_true, fail
 
 THREADS = 8
 INCREMENTS = 2500  # 8 x 2,500: the interpreter is slow; the lock itself is proven by counter_lock_held
@@ -140,6 +140,18 @@ def buffer_fifo(solution):
     buffer.put("d")
     expect_equal([buffer.get(), buffer.get(), buffer.get()], ["b", "c", "d"],
                  "three more get() after one get() and put('d')")
+
+
+@check(weight=1, description="BoundedBuffer(1) holds one item; a capacity below 1 raises ValueError")
+def capacity_validated(solution):
+    buffer = solution.BoundedBuffer(1)
+    buffer.put("a")
+    first = buffer.get()
+    buffer.put("b")
+    expect_equal([first, buffer.get()], ["a", "b"], "put('a'), get(), put('b'), get() on a BoundedBuffer(1)")
+    for capacity in (0, -3):
+        with expect_raises(ValueError, f"BoundedBuffer({capacity}) (a buffer must be able to hold at least 1 item)"):
+            solution.BoundedBuffer(capacity)
 
 
 @check(weight=2, description="put() on a full buffer blocks until a get() makes room")
