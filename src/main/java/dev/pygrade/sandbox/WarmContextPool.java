@@ -271,6 +271,18 @@ public final class WarmContextPool implements ContextPool {
             discard(context, "its grading was stopped");
             return;
         }
+        // Not counted as coming back: a lease must not wait for a context that is already known
+        // to be unusable (one that started a thread, say). Closed on the recycler thread, so that
+        // the grading's result does not wait for the close either.
+        String doomed = context.knownUnreusable();
+        if (doomed != null) {
+            try {
+                recycler.submit(() -> discard(context, doomed));
+            } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
+                discard(context, "the pool is closed");
+            }
+            return;
+        }
         // Verified on the recycler thread: the grading's result does not wait for it, and the
         // context is leased again only once it is proven clean.
         recyclingOf(kind).incrementAndGet();

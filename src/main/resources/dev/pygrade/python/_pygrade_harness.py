@@ -183,7 +183,7 @@ def _guard_unverifiable(relay, allow_threads):
     """Replaces each unverifiable API, wherever a loaded module holds it, by a function that
     goes through relay; answers {name: original} for the host, which alone keeps them."""
     originals = {}
-    guards = []
+    replacements = []  # (original, guarded)
     targets = list(_UNVERIFIABLE)
     if allow_threads:
         targets += [("_thread", "start_new_thread"), ("_thread", "start_new")]
@@ -192,21 +192,27 @@ def _guard_unverifiable(relay, allow_threads):
         if module is None or not hasattr(module, attribute):
             continue
         original = getattr(module, attribute)
-        if any(original is guard for guard in guards):
+        if any(original is known for known, _ in replacements):
             continue  # an alias of an API already guarded
         name = module_name + "." + attribute
         if module_name == "_thread":
             guarded = _capped_thread_start(relay, name)
         else:
             guarded = _relayed(relay, name)
-        for owner in list(sys.modules.values()):
-            namespace = getattr(owner, "__dict__", None)
-            if type(namespace) is dict:
-                for key, value in list(namespace.items()):
-                    if value is original:
-                        namespace[key] = guarded
-        guards.append(guarded)
+        replacements.append((original, guarded))
         originals[name] = original
+    # One pass over every loaded module's namespace (not one per API: a warm context holds
+    # some 16,000 names), replacing each reference to an original by its guard.
+    kinds = frozenset(type(original) for original, _ in replacements)
+    for owner in list(sys.modules.values()):
+        namespace = getattr(owner, "__dict__", None)
+        if type(namespace) is dict:
+            for key, value in list(namespace.items()):
+                if type(value) in kinds:
+                    for original, guarded in replacements:
+                        if value is original:
+                            namespace[key] = guarded
+                            break
     return originals
 
 
