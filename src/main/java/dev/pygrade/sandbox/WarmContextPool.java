@@ -36,8 +36,10 @@ public final class WarmContextPool implements ContextPool {
      * How long a lease waits for a context of its kind that is being verified, rather than build
      * one: verifying takes a fraction of a second, building and warming a context seconds, and a
      * pool that built one whenever its own contexts were still being verified would grow without end.
+     * On a loaded 2-core machine verifying can take over a second (1 s was too short there: 60
+     * gradings built 6-11 contexts instead of 3); contexts already known unusable are never waited for.
      */
-    private static final Duration RECYCLED_WAIT = Duration.ofSeconds(1);
+    private static final Duration RECYCLED_WAIT = Duration.ofSeconds(3);
 
     /** What a context was built and prepared for. */
     private record Kind(boolean threads, boolean files, boolean tracing, boolean asyncio) {
