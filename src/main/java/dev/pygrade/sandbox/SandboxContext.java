@@ -82,14 +82,9 @@ public final class SandboxContext {
      * Runs grader code only (the trusted functions are checked first), on the calling thread.
      */
     String recycle() {
-        if (!usable()) {
-            return "its grading was stopped";
-        }
-        if (!reusable || forget == null) {
-            return "it is a single-use context";
-        }
-        if (relay.taint() != null) {
-            return relay.taint();
+        String known = knownUnreusable();
+        if (known != null) {
+            return known;
         }
         if (!forget.intact() || !verifyClean.intact()) {
             return "the pool's verifier was rewritten";
@@ -101,6 +96,20 @@ public final class SandboxContext {
             return relay.taint();
         }
         return answer.isNull() ? null : answer.asString();
+    }
+
+    /**
+     * Why this context cannot serve another grading, when that is known without running
+     * anything in it (stopped, single-use, or it called an API the pool cannot verify); else null.
+     */
+    String knownUnreusable() {
+        if (!usable()) {
+            return "its grading was stopped";
+        }
+        if (!reusable || forget == null) {
+            return "it is a single-use context";
+        }
+        return relay.taint();
     }
 
     Context context() {

@@ -36,8 +36,10 @@ public final class WarmContextPool implements ContextPool {
      * How long a lease waits for a context of its kind that is being verified, rather than build
      * one: verifying takes a fraction of a second, building and warming a context seconds, and a
      * pool that built one whenever its own contexts were still being verified would grow without end.
+     * On a loaded 2-core machine verifying can take over a second (1 s was too short there: 60
+     * gradings built 6-11 contexts instead of 3); contexts already known unusable are never waited for.
      */
-    private static final Duration RECYCLED_WAIT = Duration.ofSeconds(1);
+    private static final Duration RECYCLED_WAIT = Duration.ofSeconds(3);
 
     /** What a context was built and prepared for. */
     private record Kind(boolean threads, boolean files, boolean tracing, boolean asyncio) {
@@ -269,6 +271,18 @@ public final class WarmContextPool implements ContextPool {
         }
         if (!context.usable() || !context.prepared()) {
             discard(context, "its grading was stopped");
+            return;
+        }
+        // Not counted as coming back: a lease must not wait for a context that is already known
+        // to be unusable (one that started a thread, say). Closed on the recycler thread, so that
+        // the grading's result does not wait for the close either.
+        String doomed = context.knownUnreusable();
+        if (doomed != null) {
+            try {
+                recycler.submit(() -> discard(context, doomed));
+            } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
+                discard(context, "the pool is closed");
+            }
             return;
         }
         // Verified on the recycler thread: the grading's result does not wait for it, and the

@@ -139,4 +139,68 @@ class HarnessIntegrityTest {
         assertEquals(Status.ERROR, result.status(), String.valueOf(result.error()) + result.checks());
         assertEquals(0.0, result.score());
     }
+
+    /**
+     * The verifier leaves types with the immutable flag out of its snapshot: that is sound only
+     * if GraalPy really refuses every change to them. Every type the loaded modules hold is tried.
+     */
+    @Test
+    void typesLeftOutOfTheSnapshotReallyCannotBeChanged() throws IOException {
+        Exercise exercise = exercise("""
+                import sys
+                from pygrade import check, expect_equal, expect_true
+
+                FLAGS = type.__dict__["__flags__"].__get__
+
+
+                def attempts(cls):
+                    for attempt in (lambda: type.__setattr__(cls, "_pygrade_probe", 1),
+                                    lambda: type.__setattr__(cls, "__repr__", None),
+                                    lambda: type.__delattr__(cls, "__doc__"),
+                                    lambda: setattr(cls, "__eq__", None)):
+                        try:
+                            attempt()
+                            return "changed"
+                        except TypeError:
+                            pass
+                        except AttributeError:
+                            pass
+                    return None
+
+
+                @check(weight=1)
+                def immutable_types_refuse_changes(solution):
+                    types_seen = {}
+                    for module in list(sys.modules.values()):
+                        for value in list(getattr(module, "__dict__", {}).values()):
+                            if isinstance(value, type):
+                                types_seen[id(value)] = value
+                    immutable = [cls for cls in types_seen.values() if FLAGS(cls) & (1 << 8)]
+                    expect_true(len(immutable) > 100, "many immutable types were tried")
+                    changed = [cls.__qualname__ for cls in immutable if attempts(cls) is not None]
+                    expect_equal(changed, [], "immutable types that accepted a change")
+                """);
+        GradeResult result = grade(exercise, "def double(x):\n    return 2 * x\n");
+        assertEquals(Status.PASSED, result.status(), String.valueOf(result.error()) + result.checks());
+    }
+
+    /** filter and ExceptionGroup are written in Python in GraalPy, and can be changed: they stay verified. */
+    @Test
+    void changingABuiltinTypeThatGraalPyLeavesMutableIsTampering() throws IOException {
+        Exercise exercise = exercise("""
+                from pygrade import check, expect_equal
+
+
+                @check(weight=1)
+                def doubles(solution):
+                    expect_equal(solution.double(2), 4, "double(2)")
+                """);
+        GradeResult result = grade(exercise, """
+                def double(x):
+                    filter.__iter__ = lambda self: iter(())
+                    return 2 * x
+                """);
+        assertEquals(Status.ERROR, result.status(), String.valueOf(result.error()) + result.checks());
+        assertEquals(0.0, result.score());
+    }
 }
