@@ -202,7 +202,8 @@ def baseline():
             visit(value, 3)
 
     # Types with the immutable flag (str, dict, the exceptions...) refuse every change: they are
-    # left out of verify(), which they would otherwise dominate.
+    # left out of verify() (for q09's kind, 231 of 879 classes, 2,352 of 9,403 class entries).
+    # What they hold was visited above all the same, so their containers stay verified.
     class_list = tuple(cls for cls in classes.values() if not _type_flags(cls) & _IMMUTABLE_TYPE_FLAG)
     abc_classes = tuple(cls for cls in class_list if not _SKIPPED_CLASS_KEYS.isdisjoint(cls.__dict__))
     abc_caches = tuple((cls.__dict__[name], _fingerprint_restorer(cls.__dict__[name]))
