@@ -36,8 +36,9 @@ public final class WarmContextPool implements ContextPool {
      * How long a lease waits for a context of its kind that is being verified, rather than build
      * one: verifying takes a fraction of a second, building and warming a context seconds, and a
      * pool that built one whenever its own contexts were still being verified would grow without end.
-     * On a loaded 2-core machine verifying can take over a second (1 s was too short there: 60
-     * gradings built 6-11 contexts instead of 3); contexts already known unusable are never waited for.
+     * On a loaded 2-core machine verifying can take over a second: there, WarmContextPoolTest's 60
+     * gradings built 6-11 contexts with a 1 s wait, and still 5 with this one (3 when quiet).
+     * Contexts already known unusable are never waited for.
      */
     private static final Duration RECYCLED_WAIT = Duration.ofSeconds(3);
 
@@ -278,28 +279,33 @@ public final class WarmContextPool implements ContextPool {
         // the grading's result does not wait for the close either.
         String doomed = context.knownUnreusable();
         if (doomed != null) {
-            try {
-                recycler.submit(() -> discard(context, doomed));
-            } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
-                discard(context, "the pool is closed");
-            }
+            onRecycler(context, () -> discard(context, doomed));
             return;
         }
         // Verified on the recycler thread: the grading's result does not wait for it, and the
         // context is leased again only once it is proven clean.
         recyclingOf(kind).incrementAndGet();
-        try {
-            recycler.submit(() -> {
-                try {
-                    recycle(context, kind);
-                } finally {
-                    recyclingOf(kind).decrementAndGet();
-                    signalReturned();
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
+        boolean queued = onRecycler(context, () -> {
+            try {
+                recycle(context, kind);
+            } finally {
+                recyclingOf(kind).decrementAndGet();
+                signalReturned();
+            }
+        });
+        if (!queued) {
             recyclingOf(kind).decrementAndGet();
+        }
+    }
+
+    /** Queues work for the recycler thread; false, with the context closed, if the pool closed meanwhile. */
+    private boolean onRecycler(SandboxContext context, Runnable work) {
+        try {
+            recycler.submit(work);
+            return true;
+        } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
             discard(context, "the pool is closed");
+            return false;
         }
     }
 
