@@ -42,8 +42,11 @@ final class ContextPreparer {
             }
         }
         GuardRelay relay = new GuardRelay();
-        relay.adopt(harness.getMember("prepare").execute(relay, policy.tracing(), policy.threads(), policy.files(),
-                policy.asyncio() ? PythonSources.ASYNCIO : null));
+        ThreadRelay threads = new ThreadRelay();
+        var originals = GuardRelay.originals(harness.getMember("prepare").execute(relay, threads, policy.tracing(),
+                policy.threads(), policy.files(), policy.asyncio() ? PythonSources.ASYNCIO : null));
+        relay.adopt(originals);
+        threads.adopt(originals);
         TrustedFunction verifyClean = null;
         TrustedFunction forget = null;
         if (pool != null) {
@@ -51,7 +54,7 @@ final class ContextPreparer {
             forget = new TrustedFunction(functions.getArrayElement(0));
             verifyClean = new TrustedFunction(functions.getArrayElement(1));
         }
-        sandbox.prepared(harness, relay, forget, verifyClean);
+        sandbox.prepared(harness, relay, threads, forget, verifyClean);
         sandbox.output().take();
     }
 }

@@ -1,5 +1,6 @@
 package dev.pygrade.sandbox;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Value;
@@ -10,6 +11,11 @@ import org.graalvm.polyglot.Value;
  * executing thread then sees can be told apart from a crash.
  */
 public final class SandboxContext {
+    /**
+     * How long verification waits for the grading's threads to end: one that a grading joined
+     * may still be unwinding, one that sleeps or loops is not worth waiting for.
+     */
+    private static final Duration THREAD_END_PATIENCE = Duration.ofMillis(200);
     private final Context context;
     private final OutputCapture output;
     private volatile SandboxPolicy policy;
@@ -19,6 +25,7 @@ public final class SandboxContext {
     private final java.io.Closeable storage;
     private Value harness;
     private GuardRelay relay;
+    private ThreadRelay threads;
     private TrustedFunction forget;
     private TrustedFunction verifyClean;
     private int gradings;
@@ -52,9 +59,11 @@ public final class SandboxContext {
         return harness != null;
     }
 
-    void prepared(Value harness, GuardRelay relay, TrustedFunction forget, TrustedFunction verifyClean) {
+    void prepared(Value harness, GuardRelay relay, ThreadRelay threads, TrustedFunction forget,
+            TrustedFunction verifyClean) {
         this.harness = harness;
         this.relay = relay;
+        this.threads = threads;
         this.forget = forget;
         this.verifyClean = verifyClean;
     }
@@ -90,10 +99,16 @@ public final class SandboxContext {
             return "the pool's verifier was rewritten";
         }
         harness.getMember("finish").execute();
+        if (!threads.awaitNoneAlive(THREAD_END_PATIENCE)) {
+            return "a thread it started was still running";
+        }
         forget.call();
         Value answer = verifyClean.call();
         if (relay.taint() != null) {
             return relay.taint();
+        }
+        if (threads.alive() > 0) {
+            return "a thread started while it was verified";  // a weakref callback, say
         }
         return answer.isNull() ? null : answer.asString();
     }
@@ -148,7 +163,7 @@ public final class SandboxContext {
      * thread of the context, and a thread stuck in one huge computation (10 ** 10 ** 8) ignores
      * cancellation until it is done. The grading must not wait for it.
      */
-    void closeWithin(java.time.Duration patience) {
+    void closeWithin(Duration patience) {
         Thread closer = Thread.ofPlatform().daemon().name("pygrade-close").start(this::closeCancelling);
         try {
             closer.join(patience);

@@ -102,12 +102,13 @@ def _describe_exception(error):
     return (kind, message, tuple(frames))
 
 
-def prepare(relay, allow_tracing, allow_threads, allow_files, asyncio_source):
+def prepare(relay, thread_relay, allow_tracing, allow_threads, allow_files, asyncio_source):
     """Once per context, before any candidate code: hardens the interpreter for the
-    context's capabilities. APIs whose effect cannot be verified afterwards (thread
-    starts, codec and audit-hook registries, signal handlers) are routed through
-    relay(name, call), a host function that marks the context as not reusable and calls
-    call(original); the originals are answered to the host and kept only there.
+    context's capabilities. APIs whose effect cannot be verified afterwards (codec and
+    audit-hook registries, signal handlers, atexit) are routed through relay(name, call), a
+    host function that marks the context as not reusable and calls call(original); thread
+    starts go through thread_relay(name, function, args), a host function that starts and
+    counts the thread. The originals are answered to the host and kept only there.
     With asyncio_source, asyncio runs on the virtual-time loop it defines."""
     if asyncio_source is not None:
         virtual_loop = _ModuleType("_pygrade_asyncio")
@@ -117,7 +118,7 @@ def prepare(relay, allow_tracing, allow_threads, allow_files, asyncio_source):
         # a pooled context: route now, before its baseline is recorded
         _route_unittest_assertions(sys.modules["unittest"])
     _harden(allow_tracing, allow_threads, allow_files)
-    return _guard_unverifiable(relay, allow_threads)
+    return _guard_unverifiable(relay, thread_relay, allow_threads)
 
 
 def setup(sink, api_source, checks_source, files_json, module_name):
@@ -179,9 +180,10 @@ _UNVERIFIABLE = (
 )
 
 
-def _guard_unverifiable(relay, allow_threads):
-    """Replaces each unverifiable API, wherever a loaded module holds it, by a function that
-    goes through relay; answers {name: original} for the host, which alone keeps them."""
+def _guard_unverifiable(relay, thread_relay, allow_threads):
+    """Replaces each unverifiable API and thread start, wherever a loaded module holds it, by a
+    function that goes through a relay; answers {name: original} for the host, which alone
+    keeps them."""
     originals = {}
     replacements = []  # (original, guarded)
     targets = list(_UNVERIFIABLE)
@@ -196,7 +198,7 @@ def _guard_unverifiable(relay, allow_threads):
             continue  # an alias of an API already guarded
         name = module_name + "." + attribute
         if module_name == "_thread":
-            guarded = _capped_thread_start(relay, name)
+            guarded = _counted_thread_start(thread_relay, name)
         else:
             guarded = _relayed(relay, name)
         replacements.append((original, guarded))
@@ -348,37 +350,31 @@ def _harden(allow_tracing, allow_threads, allow_files):
         posix._exit = _exit_refused
 
 
-MAX_THREADS = 32
+MAX_THREADS = 32  # ThreadRelay.MAX_ALIVE enforces it; this is for the message
 
 
-def _capped_thread_start(relay, name):
-    """At most MAX_THREADS candidate threads alive at once: a thread bomb gets a RuntimeError.
-    (The grading's time limit and the context's close stop the threads that did start.) The
-    start itself goes through relay: a context that ran a thread is never reused."""
-    import _thread
-    lock = _thread.allocate_lock()
-    live = [0]
+def _counted_thread_start(thread_relay, name):
+    """A thread start that goes through the host's thread relay, which starts it with the
+    original (kept only in Java) and counts it alive until its function ends: a context whose
+    threads have all ended can be reused, one with a thread still running cannot. The relay
+    also caps the threads alive at once (a thread bomb gets a RuntimeError); the grading's time
+    limit and the context's close stop the threads that did start."""
 
     def start_new_thread(function, args, kwargs=None):
-        with lock:
-            if live[0] >= MAX_THREADS:
-                raise RuntimeError("can't start new thread: a grading may run at most %d threads at once"
-                                   % MAX_THREADS)
-            live[0] += 1
+        if kwargs is not None and not isinstance(kwargs, dict):
+            raise TypeError("optional 3rd arg must be a dictionary")
+        if kwargs:
+            def run(*run_args, _function=function, _kwargs=dict(kwargs)):
+                return _function(*run_args, **_kwargs)
+        else:
+            run = function
+        ident = thread_relay(name, run, args)
+        if ident is None:
+            raise RuntimeError("can't start new thread: a grading may run at most %d threads at once"
+                               % MAX_THREADS)
+        return ident
 
-        def run(*run_args, **run_kwargs):
-            try:
-                return function(*run_args, **run_kwargs)
-            finally:
-                with lock:
-                    live[0] -= 1
-        try:
-            return relay(name, lambda original: original(run, args, kwargs or {}))
-        except BaseException:
-            with lock:
-                live[0] -= 1
-            raise
-
+    start_new_thread.__name__ = name.rpartition(".")[2]
     return start_new_thread
 
 

@@ -44,10 +44,29 @@ _CACHES = (
     ("typing", "_cleanups"),
     ("functools", "_dispatch_cache"),
     ("asyncio.coroutines", "_iscoroutine_typecache"),
+    # Tasks a grading scheduled, until they are collected: asyncio.all_tasks() filters them by
+    # loop, and every grading runs its own loop.
+    ("_asyncio", "_scheduled_tasks"),
+    ("asyncio.tasks", "_scheduled_tasks"),
     # Threads that asked threading.current_thread() (a grading's session thread, logging does)
     # are registered here as dummy threads and never removed. A grading that started a real
     # thread is never reused (the relay), so what is left here is only those dead entries.
     ("threading", "_active"),
+    # Bookkeeping of threads a grading started. The pool reuses a context only once all of them
+    # have ended (ThreadRelay's count, which candidate code cannot reach), so what is left here
+    # belongs to dead threads: the locks of non-daemon ones (removed only at the next start),
+    # and executors' work queues (removed only when the thread objects are collected).
+    ("threading", "_shutdown_locks"),
+    # Every logging handler is registered in these (for a fork, at exit, and by name) until it
+    # is collected; a handler still attached to a logger of the baseline is caught there.
+    ("logging", "_at_fork_reinit_lock_weakset"),
+    ("logging", "_handlerList"),
+    ("logging", "_handlers"),
+    # Loggers by name: getLogger() registers each new name for good. A fresh context has only
+    # the baseline's; those loggers themselves are verified (a new logger that adopted one of
+    # them as its child changed that one's parent, which is caught).
+    ("logging", "Logger.manager.loggerDict"),
+    ("concurrent.futures.thread", "_threads_queues"),
 )
 # Per-class caches of ABCs (answers of isinstance/issubclass), cleared like the above.
 _ABC_CACHES = ("_abc_cache", "_abc_negative_cache")
@@ -109,10 +128,12 @@ def _settings():
 
 def _cache_targets():
     targets = []
-    for module_name, attribute in _CACHES:
+    for module_name, path in _CACHES:
         module = sys.modules.get(module_name)
-        if module is not None and attribute in module.__dict__:
-            cache = module.__dict__[attribute]
+        cache = module
+        for attribute in path.split(".") if module is not None else ():
+            cache = getattr(cache, "__dict__", {}).get(attribute)
+        if cache is not None and cache is not module:
             if type(getattr(cache, "data", None)) is dict:
                 cache = cache.data  # importlib's own _WeakValueDictionary keeps its entries there
             if isinstance(cache, (dict, list, set, weakref.WeakSet, weakref.WeakValueDictionary,
@@ -261,7 +282,7 @@ def baseline():
                _containers=container_entries, _settings=_settings(), _read_settings=_settings,
                _fingerprint=_fingerprint, _same=_same, _is=operator.is_, _all=all, _map=map, _len=len,
                _type=type, _tuple=tuple, _skipped=_SKIPPED_CLASS_KEYS, _code=operator.attrgetter("__code__"),
-               _bare=_bare_function):
+               _bare=_bare_function, _undo_lazy=_undo_lazy):
         if _len(_modules) != _module_count:
             return "sys.modules gained or lost entries"
         for name, module, kind, namespace, keys, values in _module_entries:
@@ -269,14 +290,15 @@ def baseline():
                 return "the module " + name + " was replaced"
             if _len(namespace) != _len(keys) or not _all(_map(_is, namespace, keys)) \
                     or not _all(_map(_is, namespace.values(), values)):
-                return "the module " + name + " gained, lost or rebound a name"
+                return "the module " + name + " gained, lost or rebound a name" + _names(namespace, keys)
         for cls, kind, mro, keys, values, value_keys in _classes:
             namespace = cls.__dict__
             now = cls.__mro__
             if _type(cls) is not kind or _len(now) != _len(mro) or not _all(_map(_is, now, mro)):
                 return "the class " + cls.__qualname__ + " changed its bases or metaclass"
-            if _len(namespace) != _len(keys) or not _all(_map(_is, namespace, keys)):
-                return "the class " + cls.__qualname__ + " gained or lost an attribute"
+            if (_len(namespace) != _len(keys) or not _all(_map(_is, namespace, keys))) \
+                    and not _undo_lazy(cls, keys, _LAZY_CLASS_KEYS):
+                return "the class " + cls.__qualname__ + " gained or lost an attribute" + _names(namespace, keys)
             if value_keys is None:
                 if not _all(_map(_is, namespace.values(), values)):
                     return "the class " + cls.__qualname__ + " had an attribute rebound"
@@ -299,11 +321,15 @@ def baseline():
                     if cell.cell_contents is not before:
                         return "the closure of " + function.__qualname__ + " was changed"
             namespace = function.__dict__
-            if _len(namespace) != _len(keys) or not _all(_map(_is, namespace, keys)) \
+            if (_len(namespace) != _len(keys) or not _all(_map(_is, namespace, keys))) \
+                    and not _undo_lazy(function, keys, _LAZY_FUNCTION_KEYS) \
                     or not _all(_map(_is, namespace.values(), values)):
-                return "the attributes of " + function.__qualname__ + " were changed"
+                return "the attributes of " + function.__qualname__ + " were changed" + _names(namespace, keys)
         if not _all(_map(_bare, _plain)):
-            return "a function of the standard library gained defaults, a closure or attributes"
+            for function in _plain:
+                if not _bare(function) and not (_undo_lazy(function, (), _LAZY_FUNCTION_KEYS) and _bare(function)):
+                    return "a function of the standard library gained defaults, a closure or attributes" \
+                        + " (" + function.__qualname__ + _names(function.__dict__, ()) + ")"
         for obj, kind, namespace, keys, values in _instances:
             if _type(obj) is not kind or obj.__dict__ is not namespace or _len(namespace) != _len(keys) \
                     or not _all(_map(_is, namespace, keys)) or not _all(_map(_is, namespace.values(), values)):
@@ -330,6 +356,44 @@ _type_flags = type.__dict__["__flags__"].__get__  # type's own descriptor: no me
 def _bare_function(function):
     return not function.__defaults__ and not function.__kwdefaults__ and not function.__closure__ \
         and not function.__dict__
+
+
+# Keys that GraalPy or the standard library add to a namespace on first read, holding only
+# what they would compute again: copyreg caches a class's slot names in __slotnames__ the first
+# time one of its objects is copied or pickled (logging's QueueHandler copies every LogRecord);
+# GraalPy stores a function's __module__ and __annotations__ in its __dict__ when they are first
+# read (functools.wraps reads both). Deleting them restores the baseline, while a value planted
+# there would change the next grading: so they are deleted, never trusted.
+_LAZY_CLASS_KEYS = frozenset(("__slotnames__",))
+_LAZY_FUNCTION_KEYS = frozenset(("__module__", "__annotations__"))
+
+
+def _undo_lazy(owner, keys, lazy):
+    """Whether owner's namespace has its baseline keys once the lazy keys it gained are deleted."""
+    namespace = owner.__dict__
+    gained = [key for key in list(namespace) if type(key) is str and key in lazy and key not in keys]
+    if not gained:
+        return False
+    try:
+        for key in gained:
+            if isinstance(owner, type):
+                type.__delattr__(owner, key)
+            else:
+                del namespace[key]
+    except (TypeError, AttributeError, KeyError):
+        return False
+    return len(namespace) == len(keys) and all(map(operator.is_, namespace, keys))
+
+
+def _names(namespace, keys):
+    """ (names) for the message: the string keys in only one of namespace and keys, or empty."""
+    try:
+        now = {key for key in list(namespace) if type(key) is str}
+        before = {key for key in keys if type(key) is str}
+        differing = sorted(now ^ before)
+        return " (" + ", ".join(differing[:5]) + ")" if differing else ""
+    except Exception:
+        return ""
 
 
 def _where(container):
@@ -384,7 +448,9 @@ WARM_MODULES = (
     "threading", "queue", "logging", "logging.handlers", "unittest", "heapq", "bisect", "copy", "enum",
     "string", "textwrap", "statistics", "fractions", "decimal", "numbers", "html", "inspect", "traceback",
 )
-WARM_FOR_THREADS = ("concurrent.futures",)
+# A name after a colon is read from the module once: concurrent.futures binds its executors
+# on first access (a module __getattr__), which would otherwise change the module in a grading.
+WARM_FOR_THREADS = ("concurrent.futures", "concurrent.futures:ThreadPoolExecutor")
 WARM_FOR_ASYNCIO = ("asyncio",)
 WARM_FOR_TRACING = ("profile", "pstats")
 
@@ -397,7 +463,10 @@ def warm_names(threads=False, asyncio=False, tracing=False):
 
 def warm_one(name):
     """Imports one of them (the host imports them one by one, pausing while gradings run)."""
+    name, _, attribute = name.partition(":")
     try:
         __import__(name)
-    except ImportError:
+        if attribute:
+            getattr(sys.modules[name], attribute)
+    except (ImportError, AttributeError):
         pass

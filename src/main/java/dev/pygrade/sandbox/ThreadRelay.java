@@ -1,0 +1,82 @@
+package dev.pygrade.sandbox;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
+
+/**
+ * The host side of thread starts, where an exercise grants threads. The harness replaces
+ * {@code _thread.start_new_thread} (wherever a loaded module holds it) by a function that calls
+ * {@code relay(name, function, args)}; this starts the thread with the original, which lives
+ * only here, and counts it as alive until {@code function} has returned or raised. Unlike
+ * {@link GuardRelay} it never hands the original to Python code, so a count that candidate code
+ * cannot forge or bypass says whether any of its threads still runs: a context whose threads
+ * have all ended can be verified and reused like any other; one with a thread still alive cannot.
+ */
+final class ThreadRelay implements ProxyExecutable {
+    /** At most this many candidate threads alive at once: a thread bomb gets a RuntimeError. */
+    static final int MAX_ALIVE = 32;
+
+    private final Map<String, Value> originals = new HashMap<>();
+    private final AtomicInteger alive = new AtomicInteger();
+
+    /** Keeps the originals of the thread-start APIs (names starting with {@code _thread.}). */
+    void adopt(Map<String, Value> originalsByName) {
+        originalsByName.forEach((name, original) -> {
+            if (name.startsWith("_thread.")) {
+                originals.put(name, original);
+            }
+        });
+    }
+
+    /** Candidate threads whose function has not yet returned. */
+    int alive() {
+        return alive.get();
+    }
+
+    /** Whether every candidate thread has ended, waiting at most {@code patience} for that. */
+    boolean awaitNoneAlive(java.time.Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (alive.get() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return alive.get() == 0;
+            }
+        }
+        return true;
+    }
+
+    /** @return the new thread's ident, or null when MAX_ALIVE threads are already running */
+    @Override
+    public Object execute(Value... arguments) {
+        Value original = originals.get(arguments[0].asString());
+        if (original == null) {
+            throw new IllegalStateException("no thread start called " + arguments[0]);
+        }
+        Value function = arguments[1];
+        if (alive.incrementAndGet() > MAX_ALIVE) {
+            alive.decrementAndGet();
+            return null;
+        }
+        ProxyExecutable body = threadArguments -> {
+            try {
+                return function.execute((Object[]) threadArguments);
+            } finally {
+                alive.decrementAndGet();
+            }
+        };
+        try {
+            return original.execute(body, arguments[2]);
+        } catch (RuntimeException notStarted) {
+            alive.decrementAndGet();
+            throw notStarted;
+        }
+    }
+}
