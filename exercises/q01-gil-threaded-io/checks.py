@@ -103,8 +103,8 @@ def overlap(solution):
 
     got = _call(solution, fetch, keys, "fetch_all(fetch, 16 keys)")
     expect_equal(got, {key: key * 10 for key in keys}, "fetch_all(fetch, [0, ..., 15]) when the calls overlap")
-    expect_false(flight.peak > 8, f"nine calls were in flight at once with the default max_workers=8 "
-                                  f"(saw {flight.peak} at once)")
+    # how many more than 8 came depends on thread timing: the same answer gets the same feedback
+    expect_false(flight.peak > 8, "nine calls were in flight at once with the default max_workers=8")
 
 
 @check(weight=2, description="each result belongs to its own key even when the calls finish in reverse order")
@@ -143,7 +143,7 @@ def bounded(solution):
         fail("fetch_all(fetch, 4 keys, max_workers=2): two calls were never in flight together; "
              "with max_workers=2 two calls must overlap")
     expect_equal(got, {0: 0, 1: -1, 2: -2, 3: -3}, "fetch_all(fetch, [0, 1, 2, 3], max_workers=2)")
-    expect_true(flight.peak <= 2, f"at most 2 calls in flight with max_workers=2 (saw {flight.peak} at once)")
+    expect_true(flight.peak <= 2, "at most 2 calls in flight with max_workers=2 (saw 3 or more at once)")
 
 
 @check(weight=2, description="an exception raised by one call reaches the caller of fetch_all")

@@ -155,7 +155,8 @@ def threads_bounded(solution):
              "with workers=3, three calls must run at once in threads")
     expect_equal(result, [0, 1, 2, 3, 4, 5], "run_in_threads(6 funcs, workers=3)")
     expect_false(state["four"], "four calls were in flight at once with workers=3 (a barrier for four opened)")
-    expect_true(state["peak"] <= 3, f"at most 3 calls at once with workers=3 (saw {state['peak']})")
+    # how many more than 3 depends on thread timing: the same answer gets the same feedback
+    expect_true(state["peak"] <= 3, "at most 3 calls at once with workers=3 (saw 4 or more)")
 
 
 @check(weight=1, description="an exception from one call reaches the caller of run_in_threads")

@@ -448,10 +448,11 @@ WARM_MODULES = (
     "threading", "queue", "logging", "logging.handlers", "unittest", "heapq", "bisect", "copy", "enum",
     "string", "textwrap", "statistics", "fractions", "decimal", "numbers", "html", "inspect", "traceback",
 )
-# A name after a colon is read from the module once: concurrent.futures binds its executors
-# on first access (a module __getattr__), which would otherwise change the module in a grading.
+# A name after a colon is read from the module once: concurrent.futures binds its executors,
+# and unittest its asyncio test case, on first access (a module __getattr__), which would
+# otherwise change the module in a grading.
 WARM_FOR_THREADS = ("concurrent.futures", "concurrent.futures:ThreadPoolExecutor")
-WARM_FOR_ASYNCIO = ("asyncio",)
+WARM_FOR_ASYNCIO = ("asyncio", "unittest:IsolatedAsyncioTestCase")
 WARM_FOR_TRACING = ("profile", "pstats")
 
 
