@@ -20,6 +20,7 @@ import linecache
 import sys
 import traceback
 import types
+from _thread import get_ident as _get_ident
 
 _PRISTINE_BUILTINS = dict(builtins.__dict__)
 _BaseException = BaseException
@@ -124,6 +125,7 @@ def prepare(relay, thread_relay, allow_tracing, allow_threads, allow_files, asyn
 def setup(sink, api_source, checks_source, files_json, module_name):
     """Loads the checks API and the hidden checks of one grading; answers the checks as
     ((name, description, weight), ...)."""
+    _adopt_main_thread()
     api = _seeded_module("pygrade", API_FILE)
     _exec(_compile(api_source, API_FILE, "exec"), api.__dict__)
     api._sink = sink
@@ -153,6 +155,18 @@ def setup(sink, api_source, checks_source, files_json, module_name):
         lines = source.splitlines(True)
         linecache.cache[display] = (len(source), None, lines, display)
     return tuple((name, description, float(weight)) for name, description, weight, _ in specs)
+
+
+def _adopt_main_thread():
+    """Registers the grading's thread as threading's main thread. In a fresh context the
+    grading's thread is the main thread; a reused context runs each grading on a new thread,
+    which threading would otherwise call 'Dummy-1' (the pool restores threading._active)."""
+    threading = sys.modules.get("threading")
+    if threading is not None:
+        main = threading.__dict__.get("_main_thread")
+        active = threading.__dict__.get("_active")
+        if main is not None and _type(active) is dict:
+            active[_get_ident()] = main
 
 
 def finish():

@@ -21,6 +21,7 @@ guarded elsewhere: calling such an API taints the context, which is then discard
 import _thread
 import collections
 import gc
+import itertools
 import operator
 import sys
 import types
@@ -97,6 +98,48 @@ def _fingerprint(container):
     return tuple(container)
 
 
+# The counters that number default names: threads ('Thread-3', 'Dummy-2'), executors
+# ('ThreadPoolExecutor-0_1') and asyncio tasks ('Task-5'). In a fresh context they start at the
+# same number for every grading, so a pooled context resets them after each one.
+_NAME_COUNTERS = (
+    ("threading", "_counter"),
+    ("concurrent.futures.thread", "ThreadPoolExecutor._counter"),
+    ("asyncio.tasks", "_task_name_counter"),
+)
+
+
+class _NameCounter:
+    """Stands in for itertools.count(start).__next__, and can start again. Its class is
+    verified with the baseline's classes, and forget() resets it through a descriptor it took
+    at the baseline, so changing the class or the object is caught, never run."""
+    __slots__ = ("_count",)
+
+    def __init__(self, start):
+        self._count = itertools.count(start)
+
+    def __call__(self):
+        return next(self._count)
+
+
+def _install_name_counters():
+    """Replaces each counter that is an itertools.count's __next__ by a _NameCounter that goes
+    on from the same number; answers ((counter, start), ...)."""
+    installed = []
+    for module_name, path in _NAME_COUNTERS:
+        owner = sys.modules.get(module_name)
+        *owners, name = path.split(".")
+        for attribute in owners:
+            owner = getattr(owner, attribute, None)
+        source = getattr(getattr(owner, name, None), "__self__", None)
+        if type(source) is not itertools.count:
+            continue
+        start = int(repr(source)[len("count("):-1])  # its next number, without taking it
+        counter = _NameCounter(start)
+        setattr(owner, name, counter)
+        installed.append((counter, start))
+    return tuple(installed)
+
+
 def _settings():
     """The interpreter settings a submission can change, as (name, value) pairs."""
     import threading
@@ -164,6 +207,7 @@ def _fingerprint_restorer(cache):
 
 def baseline():
     """Records the context's state; answers (forget, verify)."""
+    name_counters = _install_name_counters()
     modules = dict(sys.modules)
     module_entries = []
     classes = {}
@@ -221,6 +265,7 @@ def baseline():
                                tuple(module.__dict__.values())))
         for value in list(module.__dict__.values()):
             visit(value, 3)
+    visit(_NameCounter, 3)  # reachable from threading as type(threading._counter)
 
     # Types with the immutable flag (str, dict, the exceptions...) refuse every change: they are
     # left out of verify() (for q09's kind, 231 of 879 classes, 2,352 of 9,403 class entries).
@@ -260,11 +305,12 @@ def baseline():
     import random
 
     def forget(_modules=sys.modules, _names=module_names, _caches=tuple(caches) + abc_caches,
-               _reseed=random._inst.seed):
+               _reseed=random._inst.seed, _counters=name_counters, _set_count=_NameCounter._count.__set__,
+               _count=itertools.count):
         """Removes what the grading added to sys.modules (and its parents' attributes), puts the
-        standard library's caches back to their baseline, and reseeds the shared random
+        standard library's caches back to their baseline, reseeds the shared random
         generator from the system, as a fresh context would be (a seed a grading set does
-        not carry over)."""
+        not carry over), and starts the counters of default names again."""
         _reseed()
         for name in [name for name in _modules if name not in _names]:
             module = _modules.pop(name, None)
@@ -275,6 +321,8 @@ def baseline():
                     del owner.__dict__[child]
         for _, restore in _caches:
             restore()
+        for counter, start in _counters:
+            _set_count(counter, _count(start))
 
     def verify(_modules=sys.modules, _module_count=len(modules), _module_entries=module_entries,
                _classes=class_entries, _functions=function_list, _codes=tuple(f.__code__ for f in function_list),

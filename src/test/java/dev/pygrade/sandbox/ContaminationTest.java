@@ -73,6 +73,44 @@ class ContaminationTest {
         }
     }
 
+    /**
+     * Default names (Thread-1, Dummy-1, ThreadPoolExecutor-0_0, Task-1) come from counters that
+     * every grading advances: graded again and again in one reused context, an answer that
+     * prints them must print what a fresh context prints, every time.
+     */
+    @org.junit.jupiter.api.Test
+    void defaultNamesInAReusedContextAreTheFreshOnes() throws Exception {
+        Exercise exercise = TestSandbox.exercises().find("q12-coroutines-vs-threads").orElseThrow();
+        Path answer = FOLDER.resolve("default_names.py");
+        GradeResult fresh = TestSandbox.services().grader(Isolation.FRESH)
+                .grade(exercise, SubmissionReader.read(answer, exercise.module()), exercise.limits());
+        String expected = verdict(fresh) + outputs(fresh);
+        assertTrue(expected.contains("caller MainThread True") && expected.contains("plain Thread-1")
+                && expected.contains("ThreadPoolExecutor-0_0") && expected.contains("task Task-1"), expected);
+        WarmContextPool pool = new WarmContextPool(ENGINE, WATCHDOG, 500, 0);
+        try {
+            pool.prewarm(Grader.policyFor(exercise, exercise.limits()));
+            Grader pooled = new Grader(pool);
+            for (int grading = 1; grading <= 3; grading++) {
+                GradeResult result = pooled.grade(exercise, SubmissionReader.read(answer, exercise.module()),
+                        exercise.limits());
+                assertEquals(expected, verdict(result) + outputs(result), "grading " + grading + " in the pool");
+                pool.settle();
+            }
+            assertEquals(0, pool.stats().discarded(), "the context was discarded: " + pool.discardReasons());
+        } finally {
+            pool.drain();
+        }
+    }
+
+    private static String outputs(GradeResult result) {
+        StringBuilder text = new StringBuilder();
+        for (CheckResult check : result.checks()) {
+            text.append("\n").append(check.name()).append(":\n").append(check.output());
+        }
+        return text.toString();
+    }
+
     private void contaminateThenGradeHonestly(String file, String exerciseId, String expect) throws Exception {
         Exercise exercise = TestSandbox.exercises().find(exerciseId).orElseThrow();
         WarmContextPool pool = new WarmContextPool(ENGINE, WATCHDOG, 500, 0);
