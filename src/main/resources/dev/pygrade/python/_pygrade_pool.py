@@ -262,7 +262,7 @@ def baseline():
         if not isinstance(module, types.ModuleType):
             continue
         module_entries.append((name, module, type(module), module.__dict__, tuple(module.__dict__),
-                               tuple(module.__dict__.values())))
+                               tuple(module.__dict__.items())))
         for value in list(module.__dict__.values()):
             visit(value, 3)
     visit(_NameCounter, 3)  # reachable from threading as type(threading._counter)
@@ -275,8 +275,9 @@ def baseline():
     abc_caches = tuple((cls.__dict__[name], _fingerprint_restorer(cls.__dict__[name]))
                        for cls in abc_classes for name in _ABC_CACHES
                        if isinstance(cls.__dict__.get(name), weakref.WeakSet))
+    # (class, metaclass, MRO, keys, items to compare, keys of those items or None when all)
     class_entries = tuple((cls, type(cls), cls.__mro__, tuple(cls.__dict__),
-                           tuple(v for k, v in cls.__dict__.items() if k not in _SKIPPED_CLASS_KEYS),
+                           tuple((k, v) for k, v in cls.__dict__.items() if k not in _SKIPPED_CLASS_KEYS),
                            tuple(k for k in cls.__dict__ if k not in _SKIPPED_CLASS_KEYS)
                            if not _SKIPPED_CLASS_KEYS.isdisjoint(cls.__dict__) else None)
                           for cls in class_list)
@@ -290,13 +291,13 @@ def baseline():
         except ValueError:
             contents = None  # an empty cell (a name not yet bound): checked by count only
         function_entries.append((f, f.__defaults__ or (), tuple((f.__kwdefaults__ or {}).items()),
-                                 len(closure or ()), contents, tuple(f.__dict__), tuple(f.__dict__.values())))
+                                 len(closure or ()), contents, tuple(f.__dict__), tuple(f.__dict__.items())))
     special_functions = tuple(entry for entry in function_entries
                               if entry[1] or entry[2] or entry[3] or entry[5])
     plain_functions = tuple(entry[0] for entry in function_entries
                             if not (entry[1] or entry[2] or entry[3] or entry[5]))
 
-    instance_entries = tuple((obj, type(obj), obj.__dict__, tuple(obj.__dict__), tuple(obj.__dict__.values()))
+    instance_entries = tuple((obj, type(obj), obj.__dict__, tuple(obj.__dict__.items()))
                              for obj in instances.values())
     container_entries = tuple((obj, type(obj), _fingerprint(obj)) for obj in containers.values())
     module_entries = tuple(module_entries)
@@ -330,31 +331,32 @@ def baseline():
                _containers=container_entries, _settings=_settings(), _read_settings=_settings,
                _fingerprint=_fingerprint, _same=_same, _is=operator.is_, _all=all, _map=map, _len=len,
                _type=type, _tuple=tuple, _skipped=_SKIPPED_CLASS_KEYS, _code=operator.attrgetter("__code__"),
-               _bare=_bare_function, _undo_lazy=_undo_lazy):
+               _bare=_bare_function, _undo_lazy=_undo_lazy, _same_items=_same_items):
         if _len(_modules) != _module_count:
             return "sys.modules gained or lost entries"
-        for name, module, kind, namespace, keys, values in _module_entries:
+        for name, module, kind, namespace, keys, items in _module_entries:
             if _modules.get(name) is not module or _type(module) is not kind or module.__dict__ is not namespace:
                 return "the module " + name + " was replaced"
-            if _len(namespace) != _len(keys) or not _all(_map(_is, namespace, keys)) \
-                    or not _all(_map(_is, namespace.values(), values)):
+            if not _same_items(namespace, items):
                 return "the module " + name + " gained, lost or rebound a name" + _names(namespace, keys)
-        for cls, kind, mro, keys, values, value_keys in _classes:
+        for cls, kind, mro, keys, items, item_keys in _classes:
             namespace = cls.__dict__
             now = cls.__mro__
             if _type(cls) is not kind or _len(now) != _len(mro) or not _all(_map(_is, now, mro)):
                 return "the class " + cls.__qualname__ + " changed its bases or metaclass"
+            if item_keys is None and _same_items(namespace, items):
+                continue
             if (_len(namespace) != _len(keys) or not _all(_map(_is, namespace, keys))) \
                     and not _undo_lazy(cls, keys, _LAZY_CLASS_KEYS):
                 return "the class " + cls.__qualname__ + " gained or lost an attribute" + _names(namespace, keys)
-            if value_keys is None:
-                if not _all(_map(_is, namespace.values(), values)):
+            if item_keys is None:
+                if not _same_items(namespace, items):
                     return "the class " + cls.__qualname__ + " had an attribute rebound"
-            elif not _all(_map(_is, _map(namespace.__getitem__, value_keys), values)):
+            elif not _all(_map(_is, _map(namespace.__getitem__, item_keys), (value for _, value in items))):
                 return "the class " + cls.__qualname__ + " had an attribute rebound"
         if not _all(_map(_is, _map(_code, _functions), _codes)):
             return "a function of the standard library had its code replaced"
-        for function, defaults, kwdefaults, cells, contents, keys, values in _special:
+        for function, defaults, kwdefaults, cells, contents, keys, items in _special:
             now = function.__defaults__ or ()
             if _len(now) != _len(defaults) or not _all(_map(_is, now, defaults)):
                 return "the defaults of " + function.__qualname__ + " were replaced"
@@ -369,22 +371,21 @@ def baseline():
                     if cell.cell_contents is not before:
                         return "the closure of " + function.__qualname__ + " was changed"
             namespace = function.__dict__
-            if (_len(namespace) != _len(keys) or not _all(_map(_is, namespace, keys))) \
-                    and not _undo_lazy(function, keys, _LAZY_FUNCTION_KEYS) \
-                    or not _all(_map(_is, namespace.values(), values)):
+            if not _same_items(namespace, items) and not (_undo_lazy(function, keys, _LAZY_FUNCTION_KEYS)
+                                                          and _same_items(namespace, items)):
                 return "the attributes of " + function.__qualname__ + " were changed" + _names(namespace, keys)
         if not _all(_map(_bare, _plain)):
             for function in _plain:
                 if not _bare(function) and not (_undo_lazy(function, (), _LAZY_FUNCTION_KEYS) and _bare(function)):
                     return "a function of the standard library gained defaults, a closure or attributes" \
                         + " (" + function.__qualname__ + _names(function.__dict__, ()) + ")"
-        for obj, kind, namespace, keys, values in _instances:
-            if _type(obj) is not kind or obj.__dict__ is not namespace or _len(namespace) != _len(keys) \
-                    or not _all(_map(_is, namespace, keys)) or not _all(_map(_is, namespace.values(), values)):
+        for obj, kind, namespace, items in _instances:
+            if _type(obj) is not kind or obj.__dict__ is not namespace or not _same_items(namespace, items):
                 return "the attributes of a " + kind.__qualname__ + " object of the standard library changed"
         for obj, kind, before in _containers:
             now = _fingerprint(obj)
-            if _type(obj) is not kind or _len(now) != _len(before) or not _all(_map(_same, now, before)):
+            if _type(obj) is not kind or _len(now) != _len(before) \
+                    or not (_all(_map(_is, now, before)) or _all(_map(_same, now, before))):
                 return "a " + kind.__name__ + " of the standard library was changed in place" + _where(obj)
         now = _read_settings()
         if _len(now) != _len(_settings):
@@ -414,6 +415,18 @@ def _bare_function(function):
 # there would change the next grading: so they are deleted, never trusted.
 _LAZY_CLASS_KEYS = frozenset(("__slotnames__",))
 _LAZY_FUNCTION_KEYS = frozenset(("__module__", "__annotations__"))
+
+
+def _same_items(namespace, items, _len=len, _zip=zip):
+    """Whether namespace holds exactly these (key, value) pairs, in this order, by identity.
+    One pass over both (in GraalPy's interpreter about 1.8x faster than comparing keys and
+    values separately with all(map(operator.is_, ...)), measured on the warm modules)."""
+    if _len(namespace) != _len(items):
+        return False
+    for (key, value), (key_before, value_before) in _zip(namespace.items(), items):
+        if key is not key_before or value is not value_before:
+            return False
+    return True
 
 
 def _undo_lazy(owner, keys, lazy):
