@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Grades the bench plan over and over through one grading path and records the heap at
- * checkpoints (100 gradings, 1,000, ..., the total): the heap still in use after a full
+ * checkpoints (100 gradings, then every 1,000, ..., the total): the heap still in use after a full
  * collection, once every grading so far has ended and the pool has verified (or closed) its
  * contexts. Flat figures mean neither gradings nor closed contexts leave anything behind.
  */
@@ -45,10 +45,18 @@ public final class MemorySoak {
         this.settle = settle;
     }
 
-    /** 100, 1,000, 10,000 ... below {@code total}, then {@code total} itself. */
+    /**
+     * 100, then every 1,000 (every tenth of the total beyond 10,000) below {@code total}, then
+     * {@code total} itself: enough points to tell a steady growth from where the pool's contexts
+     * happen to be in their lives.
+     */
     public static List<Integer> checkpoints(int total) {
         List<Integer> points = new ArrayList<>();
-        for (long point = 100; point < total; point *= 10) {
+        if (100 < total) {
+            points.add(100);
+        }
+        long step = 1000L * Math.max(1, total / 10_000);
+        for (long point = step; point < total; point += step) {
             points.add((int) point);
         }
         points.add(total);

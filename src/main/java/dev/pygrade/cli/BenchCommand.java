@@ -77,7 +77,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--memory", paramLabel = "N",
             description = "Then grade the plan over and over, N gradings in warm pooled contexts, and report the live "
-                    + "heap after 100, 1,000 ... and N gradings (default: off). Flat figures: nothing leaks.")
+                    + "heap after 100, then every 1,000 ..., and N gradings (default: off). Flat figures: nothing leaks.")
     int memoryGradings;
 
     @Option(names = "--cold-start", paramLabel = "RUNS",

@@ -22,7 +22,10 @@ class MemorySoakTest {
 
     @Test
     void checkpointsAreHundredThenPowersOfTenThenTheTotal() {
-        assertEquals(List.of(100, 1000, 10000), MemorySoak.checkpoints(10000));
+        assertEquals(List.of(100, 1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 9000, 10000),
+                MemorySoak.checkpoints(10000));
+        assertEquals(List.of(100, 1000, 2000, 2500), MemorySoak.checkpoints(2500));
+        assertEquals(10, MemorySoak.checkpoints(100_000).size() - 1);
         assertEquals(List.of(100, 250), MemorySoak.checkpoints(250));
         assertEquals(List.of(7), MemorySoak.checkpoints(7));
     }
