@@ -102,13 +102,14 @@ public final class SandboxContext {
         if (!threads.awaitNoneAlive(THREAD_END_PATIENCE)) {
             return "a thread it started was still running";
         }
+        int startedBefore = threads.started();
         forget.call();
         Value answer = verifyClean.call();
         if (relay.taint() != null) {
             return relay.taint();
         }
-        if (threads.alive() > 0) {
-            return "a thread started while it was verified";  // a weakref callback, say
+        if (threads.started() != startedBefore) {
+            return "a thread started while it was verified";  // by a weakref callback, say
         }
         return answer.isNull() ? null : answer.asString();
     }

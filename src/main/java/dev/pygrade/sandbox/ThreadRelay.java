@@ -21,6 +21,7 @@ final class ThreadRelay implements ProxyExecutable {
 
     private final Map<String, Value> originals = new HashMap<>();
     private final AtomicInteger alive = new AtomicInteger();
+    private final AtomicInteger started = new AtomicInteger();
 
     /** Keeps the originals of the thread-start APIs (names starting with {@code _thread.}). */
     void adopt(Map<String, Value> originalsByName) {
@@ -34,6 +35,11 @@ final class ThreadRelay implements ProxyExecutable {
     /** Candidate threads whose function has not yet returned. */
     int alive() {
         return alive.get();
+    }
+
+    /** Threads started since the context was built (a change tells that one started meanwhile). */
+    int started() {
+        return started.get();
     }
 
     /** Whether every candidate thread has ended, waiting at most {@code patience} for that. */
@@ -65,6 +71,7 @@ final class ThreadRelay implements ProxyExecutable {
             alive.decrementAndGet();
             return null;
         }
+        started.incrementAndGet();
         ProxyExecutable body = threadArguments -> {
             try {
                 return function.execute((Object[]) threadArguments);
