@@ -1,5 +1,6 @@
 package dev.pygrade.sandbox;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,7 +44,7 @@ final class ThreadRelay implements ProxyExecutable {
     }
 
     /** Whether every candidate thread has ended, waiting at most {@code patience} for that. */
-    boolean awaitNoneAlive(java.time.Duration patience) {
+    boolean awaitNoneAlive(Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();
         while (alive.get() > 0) {
             if (System.nanoTime() > deadline) {
