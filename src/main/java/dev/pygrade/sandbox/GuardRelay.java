@@ -19,7 +19,7 @@ final class GuardRelay implements ProxyExecutable {
     /** Keeps the originals of the unverifiable APIs; thread starts are for the {@link ThreadRelay}. */
     void adopt(Map<String, Value> originalsByName) {
         originalsByName.forEach((name, original) -> {
-            if (!name.startsWith("_thread.")) {
+            if (!ThreadRelay.relays(name)) {
                 originals.put(name, original);
             }
         });

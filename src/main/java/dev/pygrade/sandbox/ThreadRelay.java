@@ -24,18 +24,18 @@ final class ThreadRelay implements ProxyExecutable {
     private final AtomicInteger alive = new AtomicInteger();
     private final AtomicInteger started = new AtomicInteger();
 
-    /** Keeps the originals of the thread-start APIs (names starting with {@code _thread.}). */
+    /** Whether the API of that name (as the harness answers it) is a thread start, relayed here. */
+    static boolean relays(String name) {
+        return name.startsWith("_thread.");
+    }
+
+    /** Keeps the originals of the thread-start APIs. */
     void adopt(Map<String, Value> originalsByName) {
         originalsByName.forEach((name, original) -> {
-            if (name.startsWith("_thread.")) {
+            if (relays(name)) {
                 originals.put(name, original);
             }
         });
-    }
-
-    /** Candidate threads whose function has not yet returned. */
-    int alive() {
-        return alive.get();
     }
 
     /** Threads started since the context was built (a change tells that one started meanwhile). */

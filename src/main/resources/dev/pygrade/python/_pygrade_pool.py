@@ -14,8 +14,9 @@ its code and defaults by identity before each call (as for the harness's verifie
 The comparison is by identity (`is`), never by `==`, which candidate objects can forge.
 It is wide rather than clever: every loaded module's namespace, every class and function
 reachable from one, every mutable container reachable within two steps, and the
-interpreter's settings. What it cannot see (registries kept in Java, thread starts) is
-guarded elsewhere: calling such an API taints the context, which is then discarded.
+interpreter's settings. What it cannot see is guarded elsewhere: calling an API whose
+registry lives in Java taints the context, which is then discarded, and threads are counted
+in Java (ThreadRelay), so that verification runs only once a grading's threads have ended.
 """
 
 import _thread
@@ -49,15 +50,15 @@ _CACHES = (
     # loop, and every grading runs its own loop.
     ("_asyncio", "_scheduled_tasks"),
     ("asyncio.tasks", "_scheduled_tasks"),
-    # Threads that asked threading.current_thread() (a grading's session thread, logging does)
-    # are registered here as dummy threads and never removed. A grading that started a real
-    # thread is never reused (the relay), so what is left here is only those dead entries.
+    # Bookkeeping of threads. The pool reuses a context only once every thread its grading
+    # started has ended (ThreadRelay's count, which candidate code cannot reach), so what is left
+    # here belongs to dead threads: the threads that asked threading.current_thread() (a
+    # grading's session thread, logging does), registered as dummy threads and never removed;
+    # the locks of non-daemon threads (removed only at the next start); executors' work queues
+    # (removed only when the thread objects are collected).
     ("threading", "_active"),
-    # Bookkeeping of threads a grading started. The pool reuses a context only once all of them
-    # have ended (ThreadRelay's count, which candidate code cannot reach), so what is left here
-    # belongs to dead threads: the locks of non-daemon ones (removed only at the next start),
-    # and executors' work queues (removed only when the thread objects are collected).
     ("threading", "_shutdown_locks"),
+    ("concurrent.futures.thread", "_threads_queues"),
     # Every logging handler is registered in these (for a fork, at exit, and by name) until it
     # is collected; a handler still attached to a logger of the baseline is caught there.
     ("logging", "_at_fork_reinit_lock_weakset"),
@@ -67,7 +68,6 @@ _CACHES = (
     # the baseline's; those loggers themselves are verified (a new logger that adopted one of
     # them as its child changed that one's parent, which is caught).
     ("logging", "Logger.manager.loggerDict"),
-    ("concurrent.futures.thread", "_threads_queues"),
 )
 # Per-class caches of ABCs (answers of isinstance/issubclass), cleared like the above.
 _ABC_CACHES = ("_abc_cache", "_abc_negative_cache")
@@ -176,7 +176,7 @@ def _cache_targets():
         cache = module
         for attribute in path.split(".") if module is not None else ():
             cache = getattr(cache, "__dict__", {}).get(attribute)
-        if cache is not None and cache is not module:
+        if cache is not None:
             if type(getattr(cache, "data", None)) is dict:
                 cache = cache.data  # importlib's own _WeakValueDictionary keeps its entries there
             if isinstance(cache, (dict, list, set, weakref.WeakSet, weakref.WeakValueDictionary,

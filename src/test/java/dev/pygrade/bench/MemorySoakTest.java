@@ -21,7 +21,7 @@ class MemorySoakTest {
     private static final List<BenchPlan.Item> PLAN = BenchPlan.build(List.of(Q09), TestSandbox.fixtures(), 3);
 
     @Test
-    void checkpointsAreHundredThenPowersOfTenThenTheTotal() {
+    void checkpointsAreHundredThenEveryThousandThenTheTotal() {
         assertEquals(List.of(100, 1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 9000, 10000),
                 MemorySoak.checkpoints(10000));
         assertEquals(List.of(100, 1000, 2000, 2500), MemorySoak.checkpoints(2500));
