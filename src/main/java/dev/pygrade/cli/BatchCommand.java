@@ -14,6 +14,7 @@ import dev.pygrade.exercise.ExerciseRepository;
 import dev.pygrade.exercise.Limits;
 import dev.pygrade.grading.Grading;
 import dev.pygrade.worker.WorkerPool;
+import dev.pygrade.worker.WorkerRuntime;
 import dev.pygrade.report.BatchReports;
 import dev.pygrade.report.BatchSummary;
 import dev.pygrade.report.CandidateResult;
@@ -136,8 +137,14 @@ final class BatchCommand implements Callable<Integer> {
             err.println("pygrade: resuming: " + already + " grading(s) already recorded, " + missing.size() + " to go");
         }
         int graded;
-        try (WorkerPool pool = inProcess || missing.isEmpty() ? null
-                : new WorkerPool(workers, limits.workerHeapBytes(workerHeap), root.services.home(), isolation.isolation);
+        WorkerRuntime runtime = inProcess || missing.isEmpty() ? null
+                : root.services.workerRuntime((missing.size() + workers - 1) / workers);
+        if (runtime != null) {
+            err.println("pygrade: " + missing.size() + " grading(s) in " + workers + " worker JVM(s), " + runtime.why());
+        }
+        try (WorkerPool pool = runtime == null ? null
+                : new WorkerPool(workers, limits.workerHeapBytes(workerHeap), root.services.home(), isolation.isolation,
+                        runtime);
              ResultsLog log = ResultsLog.append(resultsFile)) {
             Grading grading = pool != null ? pool
                     : (exercise, submission, exerciseLimits) -> root.services.grader(isolation.isolation).grade(exercise,

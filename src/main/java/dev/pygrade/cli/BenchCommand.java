@@ -147,10 +147,13 @@ final class BenchCommand implements Callable<Integer> {
             freshAgreement = bench.compare(inProcess, fresh);
         }
         if (workerJvms) {
-            err.println("pygrade bench: pygrade, worker JVMs (what 'pygrade batch' does by default)");
+            dev.pygrade.worker.WorkerRuntime runtime = root.services.workerRuntime(
+                    (plan.size() + bench.warmUp().size() + workers - 1) / workers);
+            err.println("pygrade bench: pygrade, worker JVMs (what 'pygrade batch' does by default), " + runtime.why());
             err.flush();
             try (WorkerPool pool = new WorkerPool(workers,
-                    dev.pygrade.exercise.Limits.DEFAULT.memoryBytes() + 512L * 1024 * 1024, root.services.home())) {
+                    dev.pygrade.exercise.Limits.DEFAULT.memoryBytes() + 512L * 1024 * 1024, root.services.home(),
+                    Isolation.POOLED, runtime)) {
                 passes.add(bench.pygrade("pygrade worker JVMs", pool, Exercise::limits, progress(err)));
             }
         }

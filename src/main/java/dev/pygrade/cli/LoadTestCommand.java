@@ -10,6 +10,7 @@ import dev.pygrade.server.GradingServer;
 import dev.pygrade.server.ServerSettings;
 import dev.pygrade.server.WarmUp;
 import dev.pygrade.worker.WorkerPool;
+import dev.pygrade.worker.WorkerRuntime;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.time.Duration;
@@ -74,9 +75,10 @@ final class LoadTestCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         LoadPlan plan = LoadPlan.build(root.services.home(), submissions, seed);
         List<Exercise> exercises = root.services.exercises(root.exercisesDir).all();
+        WorkerRuntime runtime = inProcess ? null : root.services.workerRuntime(WorkerRuntime.LONG_LIVED);
         WorkerPool pool = inProcess ? null
                 : new WorkerPool(workers, Limits.DEFAULT_MEMORY_BYTES + 512L * 1024 * 1024,
-                        root.services.home(), isolation.isolation);
+                        root.services.home(), isolation.isolation, runtime);
         GradingBackend backend = pool == null
                 ? new GradingBackend((exercise, submission, limits) -> root.services.grader(isolation.isolation).grade(exercise, submission,
                         limits), () -> root.services.poolStats(isolation.isolation), () -> 0)
@@ -89,7 +91,7 @@ final class LoadTestCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "loadtest: %d submissions (%d correct, %d wrong, %d hostile), %d at a time, to %s "
                     + "(%s, %d gradings at once, %d more may wait)%n", submissions, plan.count(LoadPlan.Kind.CORRECT),
                     plan.count(LoadPlan.Kind.WRONG), plan.count(LoadPlan.Kind.HOSTILE), concurrency, server.url(),
-                    pool == null ? "in-process" : "worker JVMs", settings.slots(), settings.waiting());
+                    pool == null ? "in-process" : "worker JVMs, " + runtime.why(), settings.slots(), settings.waiting());
             out.flush();
             LoadReport report = new LoadRunner(server.url(), concurrency,
                     Duration.ofMillis(Math.round(maxMinutes * 60_000)), err).run(plan);

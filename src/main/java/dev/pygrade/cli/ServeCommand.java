@@ -7,6 +7,7 @@ import dev.pygrade.server.GradingServer;
 import dev.pygrade.server.ServerSettings;
 import dev.pygrade.server.WarmUp;
 import dev.pygrade.worker.WorkerPool;
+import dev.pygrade.worker.WorkerRuntime;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -104,8 +105,9 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException bad) {
             throw new UserError(bad.getMessage());
         }
+        WorkerRuntime runtime = inProcess ? null : root.services.workerRuntime(WorkerRuntime.LONG_LIVED);
         WorkerPool pool = inProcess ? null : new WorkerPool(workers, limits.workerHeapBytes(workerHeap), root.services.home(),
-                isolation.isolation);
+                isolation.isolation, runtime);
         GradingBackend backend = pool == null
                 ? new GradingBackend((exercise, submission, gradingLimits) -> root.services.grader(isolation.isolation).grade(exercise,
                         submission, gradingLimits), () -> root.services.poolStats(isolation.isolation), () -> 0)
@@ -133,7 +135,7 @@ final class ServeCommand implements Callable<Integer> {
         }, "pygrade-shutdown");
         Runtime.getRuntime().addShutdownHook(stopper);
         out.println("pygrade: serving " + exercises.size() + " exercises at " + server.url() + " ("
-                + (pool == null ? "grading in this JVM" : "grading in " + workers + " worker JVMs") + ", "
+                + (pool == null ? "grading in this JVM" : "grading in " + workers + " worker JVMs, " + runtime.why()) + ", "
                 + settings.slots() + " at a time, " + settings.waiting() + " more may wait)");
         out.flush();
         if (!settings.localOnly()) {

@@ -40,6 +40,20 @@ public final class Services implements AutoCloseable {
         return environment;
     }
 
+    /**
+     * The runtime of worker JVMs that will each do about gradingsPerWorker gradings
+     * ({@link dev.pygrade.worker.WorkerRuntime#LONG_LIVED} for a server's), as PYGRADE_RUNTIME
+     * asks or, by default, whichever was measured faster for that many.
+     */
+    public dev.pygrade.worker.WorkerRuntime workerRuntime(long gradingsPerWorker) {
+        try {
+            return dev.pygrade.worker.WorkerRuntime.choose(environment.get(dev.pygrade.worker.WorkerRuntime.ENVIRONMENT),
+                    gradingsPerWorker, home);
+        } catch (IllegalArgumentException unusable) {
+            throw new UserError(unusable.getMessage());
+        }
+    }
+
     /** A person at a terminal (not CI, not a pipe): live progress is worth drawing. */
     public boolean interactive() {
         return terminal() && !environment.containsKey("CI");

@@ -7,9 +7,10 @@ import java.util.Locale;
 
 /**
  * The command line that starts a worker JVM: the same java and class path as this JVM, the
- * flags GraalPy needs, and a heap of its own whose exhaustion ends only that worker.
+ * flags GraalPy needs and those of the chosen runtime, and a heap of its own whose exhaustion
+ * ends only that worker.
  */
-record WorkerCommand(long heapBytes, Path home, dev.pygrade.sandbox.Isolation isolation) {
+record WorkerCommand(long heapBytes, Path home, dev.pygrade.sandbox.Isolation isolation, WorkerRuntime runtime) {
     static final int OUT_OF_MEMORY_EXIT = 3;
 
     List<String> argv() {
@@ -29,6 +30,7 @@ record WorkerCommand(long heapBytes, Path home, dev.pygrade.sandbox.Isolation is
         if (Runtime.version().feature() >= 23) {
             argv.add("--sun-misc-unsafe-memory-access=allow");
         }
+        argv.addAll(runtime.jvmFlags());
         argv.addAll(List.of("-cp", System.getProperty("java.class.path"), WorkerMain.class.getName()));
         return argv;
     }

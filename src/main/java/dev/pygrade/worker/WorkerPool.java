@@ -48,7 +48,12 @@ public final class WorkerPool implements Grading, AutoCloseable {
     }
 
     public WorkerPool(int workers, long heapBytesPerWorker, Path home, dev.pygrade.sandbox.Isolation isolation) {
-        this.command = new WorkerCommand(heapBytesPerWorker, home, isolation);
+        this(workers, heapBytesPerWorker, home, isolation, WorkerRuntime.INTERPRETED);
+    }
+
+    public WorkerPool(int workers, long heapBytesPerWorker, Path home, dev.pygrade.sandbox.Isolation isolation,
+            WorkerRuntime runtime) {
+        this.command = new WorkerCommand(heapBytesPerWorker, home, isolation, runtime);
         this.slots = new Semaphore(workers);
     }
 
