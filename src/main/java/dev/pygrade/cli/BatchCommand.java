@@ -138,9 +138,9 @@ final class BatchCommand implements Callable<Integer> {
         }
         int graded;
         WorkerRuntime runtime = inProcess || missing.isEmpty() ? null
-                : root.services.workerRuntime((missing.size() + workers - 1) / workers);
-        if (runtime != null) {
-            err.println("pygrade: " + missing.size() + " grading(s) in " + workers + " worker JVM(s), " + runtime.why());
+                : root.services.workerRuntime();
+        if (runtime != null && runtime.kind() == WorkerRuntime.Kind.OPTIMIZING) {
+            err.println("pygrade: worker JVMs on the " + runtime.why());
         }
         try (WorkerPool pool = runtime == null ? null
                 : new WorkerPool(workers, limits.workerHeapBytes(workerHeap), root.services.home(), isolation.isolation,

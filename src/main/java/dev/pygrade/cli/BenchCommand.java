@@ -147,8 +147,7 @@ final class BenchCommand implements Callable<Integer> {
             freshAgreement = bench.compare(inProcess, fresh);
         }
         if (workerJvms) {
-            dev.pygrade.worker.WorkerRuntime runtime = root.services.workerRuntime(
-                    (plan.size() + bench.warmUp().size() + workers - 1) / workers);
+            dev.pygrade.worker.WorkerRuntime runtime = root.services.workerRuntime();
             err.println("pygrade bench: pygrade, worker JVMs (what 'pygrade batch' does by default), " + runtime.why());
             err.flush();
             try (WorkerPool pool = new WorkerPool(workers,

@@ -40,15 +40,11 @@ public final class Services implements AutoCloseable {
         return environment;
     }
 
-    /**
-     * The runtime of worker JVMs that will each do about gradingsPerWorker gradings
-     * ({@link dev.pygrade.worker.WorkerRuntime#LONG_LIVED} for a server's), as PYGRADE_RUNTIME
-     * asks or, by default, whichever was measured faster for that many.
-     */
-    public dev.pygrade.worker.WorkerRuntime workerRuntime(long gradingsPerWorker) {
+    /** The runtime of the worker JVMs this JVM starts, as PYGRADE_RUNTIME asks (the interpreter by default). */
+    public dev.pygrade.worker.WorkerRuntime workerRuntime() {
         try {
             return dev.pygrade.worker.WorkerRuntime.choose(environment.get(dev.pygrade.worker.WorkerRuntime.ENVIRONMENT),
-                    gradingsPerWorker, home);
+                    home);
         } catch (IllegalArgumentException unusable) {
             throw new UserError(unusable.getMessage());
         }

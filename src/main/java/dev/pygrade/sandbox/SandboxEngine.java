@@ -7,15 +7,19 @@ import org.graalvm.polyglot.EnvironmentAccess;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.PolyglotAccess;
+import org.graalvm.polyglot.io.FileSystem;
 import org.graalvm.polyglot.io.IOAccess;
 
 /**
  * The one shared GraalPy engine, and the only place contexts are built. Every context
- * denies by default: no host file system, sockets, processes, host classes, polyglot
- * or native access, environment variables; threads only where the policy allows.
+ * denies by default: no host file system (but for reading the compiled standard library in
+ * the {@link BytecodeCache}), sockets, processes, host classes, polyglot or native access,
+ * environment variables; threads only where the policy allows.
  */
 public final class SandboxEngine implements AutoCloseable {
     private final Engine engine;
+    /** Compiled standard-library bytecode every context reads; null without an installation. */
+    private final BytecodeCache bytecode;
 
     public SandboxEngine() {
         engine = Engine.newBuilder("python")
@@ -23,6 +27,25 @@ public final class SandboxEngine implements AutoCloseable {
                 .out(OutputStream.nullOutputStream())
                 .err(OutputStream.nullOutputStream())
                 .build();
+        bytecode = readyBytecode(BytecodeCache.forInstallation());
+    }
+
+    /** The cache once written, or null if it cannot be: contexts then compile from source, as before. */
+    private BytecodeCache readyBytecode(BytecodeCache cache) {
+        if (cache == null) {
+            return null;
+        }
+        try {
+            cache.ensure(engine);
+            return cache;
+        } catch (RuntimeException unwritable) {
+            return null;
+        }
+    }
+
+    /** The directory of compiled bytecode that contexts read, or null when they compile from source. */
+    public java.nio.file.Path bytecodeDirectory() {
+        return bytecode == null ? null : bytecode.directory();
     }
 
     /**
@@ -30,7 +53,14 @@ public final class SandboxEngine implements AutoCloseable {
      * file system (closed with the grading); the host's files stay unreachable either way.
      */
     Context newContext(SandboxPolicy policy, OutputStream output, MemoryFileSystem files) {
-        IOAccess io = files == null ? IOAccess.NONE : IOAccess.newBuilder().fileSystem(files.forContext()).build();
+        IOAccess io;
+        if (bytecode != null) {
+            FileSystem others = files == null ? FileSystem.newDenyIOFileSystem() : files;
+            io = IOAccess.newBuilder().fileSystem(FileSystem.allowInternalResourceAccess(
+                    new BytecodeFileSystem(bytecode.directory(), others))).build();
+        } else {
+            io = files == null ? IOAccess.NONE : IOAccess.newBuilder().fileSystem(files.forContext()).build();
+        }
         Context.Builder builder = Context.newBuilder("python")
                 .engine(engine)
                 .allowHostAccess(HostAccess.NONE)
@@ -46,6 +76,10 @@ public final class SandboxEngine implements AutoCloseable {
                 .in(InputStream.nullInputStream());
         if (files != null) {
             builder.currentWorkingDirectory(MemoryFileSystem.WORKING_DIRECTORY);
+        }
+        if (bytecode != null) {
+            builder.option("python.PyCachePrefix", bytecode.directory().toString())
+                    .option("python.DontWriteBytecodeFlag", "true");
         }
         return builder.build();
     }

@@ -20,29 +20,24 @@ class WorkerRuntimeTest {
     Path emptyHome;
 
     @Test
-    void shortLivedWorkersInterpret() {
-        WorkerRuntime runtime = WorkerRuntime.choose(null, WorkerRuntime.BREAK_EVEN_GRADINGS - 1, TestSandbox.home());
-        assertEquals(WorkerRuntime.Kind.INTERPRETER, runtime.kind());
-        assertEquals(List.of(), runtime.jvmFlags());
-        assertTrue(runtime.why().contains("compiling pays from " + WorkerRuntime.BREAK_EVEN_GRADINGS), runtime.why());
-    }
-
-    @Test
-    void withoutTheCompilerLongLivedWorkersInterpretAndSayWhy() {
-        WorkerRuntime runtime = WorkerRuntime.choose("auto", WorkerRuntime.LONG_LIVED, emptyHome);
-        assertEquals(WorkerRuntime.Kind.INTERPRETER, runtime.kind());
-        assertTrue(runtime.why().contains("target/jit") || runtime.why().contains("JVMCI"), runtime.why());
+    void byDefaultWorkersInterpret() {
+        for (String unset : new String[] {null, "", "auto", " AUTO "}) {
+            WorkerRuntime runtime = WorkerRuntime.choose(unset, TestSandbox.home());
+            assertEquals(WorkerRuntime.Kind.INTERPRETER, runtime.kind(), "PYGRADE_RUNTIME=" + unset);
+            assertEquals(List.of(), runtime.jvmFlags());
+        }
     }
 
     @Test
     void anExplicitRequestIsObeyedOrRefusedWithTheReason() {
-        assertEquals(WorkerRuntime.Kind.INTERPRETER,
-                WorkerRuntime.choose("interpreter", WorkerRuntime.LONG_LIVED, TestSandbox.home()).kind());
+        assertEquals(WorkerRuntime.Kind.INTERPRETER, WorkerRuntime.choose("interpreter", TestSandbox.home()).kind());
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-                () -> WorkerRuntime.choose("optimizing", 1, emptyHome));
+                () -> WorkerRuntime.choose("optimizing", emptyHome));
         assertTrue(missing.getMessage().startsWith("PYGRADE_RUNTIME=optimizing, but "), missing.getMessage());
+        assertTrue(missing.getMessage().contains("target/jit") || missing.getMessage().contains("JVMCI"),
+                missing.getMessage());
         IllegalArgumentException bogus = assertThrows(IllegalArgumentException.class,
-                () -> WorkerRuntime.choose("fast", 1, TestSandbox.home()));
+                () -> WorkerRuntime.choose("fast", TestSandbox.home()));
         assertEquals("PYGRADE_RUNTIME must be auto, interpreter or optimizing, not 'fast'", bogus.getMessage());
     }
 
@@ -51,7 +46,7 @@ class WorkerRuntimeTest {
     void theOptimizingFlagsStartAJvmThatCompiles() throws Exception {
         assumeTrue(WorkerRuntime.missing(TestSandbox.home()) == null,
                 "needs a JDK with JVMCI and a packaged build (target/jit/): " + WorkerRuntime.missing(TestSandbox.home()));
-        WorkerRuntime optimizing = WorkerRuntime.choose(null, WorkerRuntime.LONG_LIVED, TestSandbox.home());
+        WorkerRuntime optimizing = WorkerRuntime.choose("optimizing", TestSandbox.home());
         assertEquals(WorkerRuntime.Kind.OPTIMIZING, optimizing.kind());
         assertEquals("Interpreted", engineName(WorkerRuntime.INTERPRETED));
         String compiled = engineName(optimizing);
