@@ -30,7 +30,10 @@ public final class SandboxEngine implements AutoCloseable {
         bytecode = readyBytecode(BytecodeCache.forInstallation());
     }
 
-    /** The cache once written, or null if it cannot be: contexts then compile from source, as before. */
+    /**
+     * The cache once written, or null if it cannot be (a read-only installation): contexts then
+     * compile the standard library from source, which is slower but grades the same.
+     */
     private BytecodeCache readyBytecode(BytecodeCache cache) {
         if (cache == null) {
             return null;
@@ -43,14 +46,10 @@ public final class SandboxEngine implements AutoCloseable {
         }
     }
 
-    /** The directory of compiled bytecode that contexts read, or null when they compile from source. */
-    public java.nio.file.Path bytecodeDirectory() {
-        return bytecode == null ? null : bytecode.directory();
-    }
-
     /**
      * A context for one grading. With the files capability it gets a fresh, empty in-memory
-     * file system (closed with the grading); the host's files stay unreachable either way.
+     * file system (closed with the grading); of the host's files, only the bytecode cache can be
+     * read, and nothing can be written.
      */
     Context newContext(SandboxPolicy policy, OutputStream output, MemoryFileSystem files) {
         IOAccess io;
