@@ -60,7 +60,10 @@ final class ThreadRelay implements ProxyExecutable {
         return true;
     }
 
-    /** @return the new thread's ident, or null when MAX_ALIVE threads are already running */
+    /**
+     * @return the new thread's ident, or, when MAX_ALIVE threads are already running, the
+     *         message of the RuntimeError that the harness raises instead
+     */
     @Override
     public Object execute(Value... arguments) {
         Value original = originals.get(arguments[0].asString());
@@ -70,7 +73,7 @@ final class ThreadRelay implements ProxyExecutable {
         Value function = arguments[1];
         if (alive.incrementAndGet() > MAX_ALIVE) {
             alive.decrementAndGet();
-            return null;
+            return "can't start new thread: a grading may run at most " + MAX_ALIVE + " threads at once";
         }
         started.incrementAndGet();
         ProxyExecutable body = threadArguments -> {

@@ -364,9 +364,6 @@ def _harden(allow_tracing, allow_threads, allow_files):
         posix._exit = _exit_refused
 
 
-MAX_THREADS = 32  # ThreadRelay.MAX_ALIVE enforces it; this is for the message
-
-
 def _counted_thread_start(thread_relay, name):
     """A thread start that goes through the host's thread relay, which starts it with the
     original (kept only in Java) and counts it alive until its function ends: a context whose
@@ -383,9 +380,8 @@ def _counted_thread_start(thread_relay, name):
         else:
             run = function
         ident = thread_relay(name, run, args)
-        if ident is None:
-            raise RuntimeError("can't start new thread: a grading may run at most %d threads at once"
-                               % MAX_THREADS)
+        if isinstance(ident, str):  # the relay's refusal: it holds the cap, and words it
+            raise RuntimeError(ident)
         return ident
 
     start_new_thread.__name__ = name.rpartition(".")[2]
