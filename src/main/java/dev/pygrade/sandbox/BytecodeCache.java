@@ -80,12 +80,7 @@ final class BytecodeCache {
                     .build()) {
                 Value loader = context.eval(Source.create("python", PythonSources.BOOTSTRAP));
                 loader.execute("_pygrade_harness", PythonSources.HARNESS, "<pygrade harness>");
-                Value pool = loader.execute("_pygrade_pool", PythonSources.POOL, "<pygrade pool>");
-                Value names = pool.getMember("warm_names").execute(true, true, true);
-                Value warmOne = pool.getMember("warm_one");
-                for (long i = 0; i < names.getArraySize(); i++) {
-                    warmOne.execute(names.getArrayElement(i));
-                }
+                ContextPreparer.importWarmSet(loader, true, true, true, () -> { });
             }
             Files.writeString(building.resolve(COMPLETE), "");
             try {

@@ -44,6 +44,15 @@ final class BytecodeFileSystem implements FileSystem {
         return new AccessDeniedException(path.toString(), null, "the bytecode cache is read-only");
     }
 
+    /** Refuses an operation that would change the cache: any of its paths lies inside. */
+    private void refuseInside(Path... paths) throws AccessDeniedException {
+        for (Path path : paths) {
+            if (cached(path) != null) {
+                throw readOnly(path);
+            }
+        }
+    }
+
     @Override
     public Path parsePath(URI uri) {
         return others.parsePath(uri);
@@ -69,17 +78,13 @@ final class BytecodeFileSystem implements FileSystem {
 
     @Override
     public void createDirectory(Path dir, FileAttribute<?>... attrs) throws IOException {
-        if (cached(dir) != null) {
-            throw readOnly(dir);
-        }
+        refuseInside(dir);
         others.createDirectory(dir, attrs);
     }
 
     @Override
     public void delete(Path path) throws IOException {
-        if (cached(path) != null) {
-            throw readOnly(path);
-        }
+        refuseInside(path);
         others.delete(path);
     }
 
@@ -129,41 +134,31 @@ final class BytecodeFileSystem implements FileSystem {
 
     @Override
     public void setAttribute(Path path, String attribute, Object value, LinkOption... options) throws IOException {
-        if (cached(path) != null) {
-            throw readOnly(path);
-        }
+        refuseInside(path);
         others.setAttribute(path, attribute, value, options);
     }
 
     @Override
     public void move(Path source, Path target, CopyOption... options) throws IOException {
-        if (cached(source) != null || cached(target) != null) {
-            throw readOnly(cached(source) != null ? source : target);
-        }
+        refuseInside(source, target);
         others.move(source, target, options);
     }
 
     @Override
     public void copy(Path source, Path target, CopyOption... options) throws IOException {
-        if (cached(source) != null || cached(target) != null) {
-            throw readOnly(cached(source) != null ? source : target);
-        }
+        refuseInside(source, target);
         others.copy(source, target, options);
     }
 
     @Override
     public void createLink(Path link, Path existing) throws IOException {
-        if (cached(link) != null || cached(existing) != null) {
-            throw readOnly(link);
-        }
+        refuseInside(link, existing);
         others.createLink(link, existing);
     }
 
     @Override
     public void createSymbolicLink(Path link, Path target, FileAttribute<?>... attrs) throws IOException {
-        if (cached(link) != null) {
-            throw readOnly(link);
-        }
+        refuseInside(link);
         others.createSymbolicLink(link, target, attrs);
     }
 

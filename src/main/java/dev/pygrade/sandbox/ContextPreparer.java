@@ -33,13 +33,7 @@ final class ContextPreparer {
         Value pool = null;
         if (warm && sandbox.reusable()) {
             // imported before hardening, so that the guards also replace what these modules hold
-            pool = loader.execute("_pygrade_pool", PythonSources.POOL, "<pygrade pool>");
-            Value names = pool.getMember("warm_names").execute(policy.threads(), policy.asyncio(), policy.tracing());
-            Value warmOne = pool.getMember("warm_one");
-            for (long i = 0; i < names.getArraySize(); i++) {
-                between.run();
-                warmOne.execute(names.getArrayElement(i));
-            }
+            pool = importWarmSet(loader, policy.threads(), policy.asyncio(), policy.tracing(), between);
         }
         GuardRelay relay = new GuardRelay();
         ThreadRelay threads = new ThreadRelay();
@@ -56,5 +50,20 @@ final class ContextPreparer {
         }
         sandbox.prepared(harness, relay, threads, forget, verifyClean);
         sandbox.output().take();
+    }
+
+    /**
+     * Loads the pool's module and imports the standard library a context of this kind is likely
+     * to need, one module at a time, running {@code between} before each; answers the module.
+     */
+    static Value importWarmSet(Value loader, boolean threads, boolean asyncio, boolean tracing, Runnable between) {
+        Value pool = loader.execute("_pygrade_pool", PythonSources.POOL, "<pygrade pool>");
+        Value names = pool.getMember("warm_names").execute(threads, asyncio, tracing);
+        Value warmOne = pool.getMember("warm_one");
+        for (long i = 0; i < names.getArraySize(); i++) {
+            between.run();
+            warmOne.execute(names.getArrayElement(i));
+        }
+        return pool;
     }
 }
