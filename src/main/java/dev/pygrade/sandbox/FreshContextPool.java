@@ -16,10 +16,7 @@ public final class FreshContextPool implements ContextPool {
 
     @Override
     public SandboxContext lease(SandboxPolicy policy) {
-        OutputCapture output = new OutputCapture(policy.maxOutputBytes());
-        MemoryFileSystem storage = policy.files() ? MemoryFileSystem.create() : null;
-        SandboxContext context = new SandboxContext(engine.newContext(policy, output.stream(), storage), output,
-                policy, storage, false);
+        SandboxContext context = SandboxContext.build(engine, policy, false);
         watchdog.watch(context, policy.memoryBytes());
         created.incrementAndGet();
         return context;

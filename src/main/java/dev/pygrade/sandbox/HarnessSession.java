@@ -1,11 +1,8 @@
 package dev.pygrade.sandbox;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,7 +27,6 @@ public final class HarnessSession implements AutoCloseable {
     /** How long a cancelled context gets to stop before its thread is abandoned. */
     private static final Duration CANCEL_GRACE = Duration.ofSeconds(3);
     private static final long STACK_BYTES = 64L * 1024 * 1024;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ContextPool pool;
     private final SandboxContext sandbox;
@@ -88,8 +84,7 @@ public final class HarnessSession implements AutoCloseable {
         plain = new PlainValues(sandbox.context());
         harness = sandbox.harness();
         ObservationSink sink = new ObservationSink(plain, log, this::verifyIntegrity);
-        Value specs = harness.getMember("setup").execute(sink, PythonSources.API, input.checksSource(),
-                filesJson(input.files()), input.moduleName());
+        Value specs = harness.getMember("setup").execute(setupArguments(sink, input));
         importCandidate = harness.getMember("import_candidate");
         runCheck = harness.getMember("run_check");
         verify = new TrustedFunction(harness.getMember("make_verifier").execute());
@@ -103,10 +98,16 @@ public final class HarnessSession implements AutoCloseable {
         return List.copyOf(result);
     }
 
-    private static String filesJson(Map<String, GradingInput.CandidateFile> files) {
-        ObjectNode node = JSON.createObjectNode();
-        files.forEach((path, file) -> node.putArray(path).add(file.displayName()).add(file.source()));
-        return node.toString();
+    /** setup's arguments: the sink, the API, the checks, the module's name, then each file as path, display name, source. */
+    private static Object[] setupArguments(ObservationSink sink, GradingInput input) {
+        List<Object> arguments = new ArrayList<>(List.of(sink, PythonSources.API, input.checksSource(),
+                input.moduleName()));
+        input.files().forEach((path, file) -> {
+            arguments.add(path);
+            arguments.add(file.displayName());
+            arguments.add(file.source());
+        });
+        return arguments.toArray();
     }
 
     public List<CheckSpec> checks() {

@@ -39,6 +39,18 @@ public final class SandboxContext {
         this.reusable = reusable;
     }
 
+    /**
+     * A new, unprepared context for gradings under this policy, with its output capture and, for
+     * an exercise with files, a fresh in-memory file system; its first grading prepares it
+     * (ContextPreparer). reusable: meant for more than one grading.
+     */
+    static SandboxContext build(SandboxEngine engine, SandboxPolicy policy, boolean reusable) {
+        OutputCapture output = new OutputCapture(policy.maxOutputBytes());
+        MemoryFileSystem storage = policy.files() ? MemoryFileSystem.create() : null;
+        return new SandboxContext(engine.newContext(policy, output.stream(), storage), output, policy, storage,
+                reusable);
+    }
+
     /** Set by a pool that wants this context warmed and baselined when its first grading prepares it. */
     private volatile boolean warmOnPrepare;
 

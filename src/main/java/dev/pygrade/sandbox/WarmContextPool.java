@@ -173,10 +173,7 @@ public final class WarmContextPool implements ContextPool {
 
     /** A new, unprepared context: its first grading prepares it on the session's thread (ContextPreparer). */
     private SandboxContext build(SandboxPolicy policy) {
-        OutputCapture output = new OutputCapture(policy.maxOutputBytes());
-        MemoryFileSystem storage = policy.files() ? MemoryFileSystem.create() : null;
-        SandboxContext context = new SandboxContext(engine.newContext(policy, output.stream(), storage), output,
-                policy, storage, !policy.files());
+        SandboxContext context = SandboxContext.build(engine, policy, !policy.files());
         created.incrementAndGet();
         return context;
     }
