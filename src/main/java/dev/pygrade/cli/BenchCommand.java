@@ -127,6 +127,15 @@ final class BenchCommand implements Callable<Integer> {
                 plan.size(), workers, bench.warmUp().size());
         err.flush();
 
+        if (coldStartRuns > 0) {
+            // first, while this JVM is idle: the pool's background work must not compete with them
+            ColdStart cold = new ColdStart(root.services.home());
+            err.printf(Locale.ROOT, "pygrade bench: cold start, %d './pygrade grade %s' with the start-up cache and "
+                    + "%d without%n", coldStartRuns, ColdStart.EXERCISE, coldStartRuns);
+            err.flush();
+            coldStart = cold.run(coldStartRuns);
+        }
+
         List<Benchmark.Pass> passes = new ArrayList<>();
         err.println("pygrade bench: pygrade, in process, warm pooled contexts (--isolation pooled)");
         err.flush();
@@ -185,13 +194,6 @@ final class BenchCommand implements Callable<Integer> {
             err.flush();
             soak = new MemorySoak(plan, workers, () -> root.services.settle(Isolation.POOLED))
                     .run(root.services.grader(Isolation.POOLED), memoryGradings, progress(err).get());
-        }
-        if (coldStartRuns > 0) {
-            ColdStart cold = new ColdStart(root.services.home());
-            err.printf(Locale.ROOT, "pygrade bench: cold start, %d './pygrade grade %s' with the start-up cache and "
-                    + "%d without%n", coldStartRuns, ColdStart.EXERCISE, coldStartRuns);
-            err.flush();
-            coldStart = cold.run(coldStartRuns);
         }
 
         Map<String, Object> report = report(exercises.size(), plan.size(), passes, inProcess, cpython, cpythonNote,
