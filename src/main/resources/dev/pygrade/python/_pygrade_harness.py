@@ -368,10 +368,13 @@ def _harden(allow_tracing, allow_threads, allow_files):
     if not allow_tracing:
         sys.settrace = _tracing_refused
         sys.setprofile = _tracing_refused
-        if allow_threads and threading is None:
-            # threading.settrace hands a hook to every thread it starts: refused up front
-            import threading
-        if threading is not None:
+        if allow_threads:
+            # threading.settrace hands a hook to every thread it starts: refused. Where threads
+            # are refused it can hand none, so threading is left as a fresh context would first
+            # import it (the same in both isolation modes; a pooled context's baseline still sees
+            # a hook left in threading).
+            if threading is None:
+                import threading
             threading.settrace = _tracing_refused
             threading.setprofile = _tracing_refused
             if hasattr(threading, "settrace_all_threads"):
