@@ -430,34 +430,37 @@ class _SubmissionFinder:
     """Imports the submission's files (one file, or a folder of modules and packages): a meta
     path finder and loader by protocol (importlib.abc's base classes cost a cold start 0.3 s)."""
 
-    def find_spec(self, fullname, path=None, target=None):
+    def _file(self, fullname):
+        """(module path, (display name, source)) of a submission's module or package, or None."""
+        files = _state.files or {}
         base = fullname.replace(".", "/")
-        files = _state.files
-        if base + "/__init__.py" in files:
-            spec = _ModuleSpec(fullname, self, is_package=True)
-            spec.submodule_search_locations = [base]
-            spec.origin = files[base + "/__init__.py"][0]
-            return spec
-        if base + ".py" in files:
-            spec = _ModuleSpec(fullname, self, is_package=False)
-            spec.origin = files[base + ".py"][0]
-            return spec
+        for key in (base + "/__init__.py", base + ".py"):
+            if key in files:
+                return key, files[key]
         return None
+
+    def find_spec(self, fullname, path=None, target=None):
+        found = self._file(fullname)
+        if found is None:
+            return None
+        key, (display, _) = found
+        package = key.endswith("/__init__.py")
+        spec = _ModuleSpec(fullname, self, is_package=package)
+        if package:
+            spec.submodule_search_locations = [key[:-len("/__init__.py")]]
+        spec.origin = display
+        return spec
 
     def create_module(self, spec):
         return None
 
-    def _key(self, fullname):
-        base = fullname.replace(".", "/")
-        return base + "/__init__.py" if (base + "/__init__.py") in (_state.files or ()) else base + ".py"
-
     def get_source(self, fullname):
         """linecache's lazy source of a submission's module (formatted tracebacks show its lines)."""
-        entry = (_state.files or {}).get(self._key(fullname))
-        return entry[1] if entry is not None else None
+        found = self._file(fullname)
+        return found[1][1] if found is not None else None
 
     def exec_module(self, module):
-        display, source = _state.files[self._key(module.__name__)]
+        _, (display, source) = self._file(module.__name__)
         module.__file__ = display
         _exec(_compile(source, display, "exec"), module.__dict__)
 
