@@ -13,6 +13,7 @@ import dev.pygrade.bench.MemorySoak;
 import dev.pygrade.exercise.Exercise;
 import dev.pygrade.exercise.ExerciseRepository;
 import dev.pygrade.grading.GradeResult;
+import dev.pygrade.grading.Grading;
 import dev.pygrade.grading.Status;
 import dev.pygrade.sandbox.Isolation;
 import dev.pygrade.sandbox.PoolStats;
@@ -21,6 +22,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,6 +87,11 @@ final class BenchCommand implements Callable<Integer> {
                     + "RUNS without it (PYGRADE_AOT=off), and report the ratio (default: off).")
     int coldStartRuns;
 
+    @Option(names = "--warm-up", paramLabel = "SECONDS",
+            description = "Before any pass is timed, grade the warm-up set in pooled and fresh contexts in turn for "
+                    + "this long, so that no pass pays for warming the JVM (default ${DEFAULT-VALUE}; 0: none).")
+    int warmUpSeconds = 30;
+
     @Mixin
     FormatOption format;
 
@@ -99,6 +106,9 @@ final class BenchCommand implements Callable<Integer> {
     private PoolStats pooledContexts;
     /** Pooled against fresh, check by check; null without the fresh pass. */
     private Benchmark.Agreement freshAgreement;
+    /** The gradings and wall time of the JVM's warm-up (--warm-up). */
+    private int jvmWarmUpGradings;
+    private long jvmWarmUpMs;
 
     @Override
     public Integer call() {
@@ -108,8 +118,8 @@ final class BenchCommand implements Callable<Integer> {
         if (workers < 1) {
             throw new UserError("--workers must be at least 1");
         }
-        if (memoryGradings < 0 || coldStartRuns < 0) {
-            throw new UserError("--memory and --cold-start must not be negative");
+        if (memoryGradings < 0 || coldStartRuns < 0 || warmUpSeconds < 0) {
+            throw new UserError("--memory, --cold-start and --warm-up must not be negative");
         }
         if (coldStartRuns > 0 && new ColdStart(root.services.home()).launcher() == null) {
             // said before the passes run, not after minutes of them
@@ -134,6 +144,18 @@ final class BenchCommand implements Callable<Integer> {
                     + "%d without%n", coldStartRuns, ColdStart.EXERCISE, coldStartRuns);
             err.flush();
             coldStart = cold.run(coldStartRuns);
+        }
+
+        if (warmUpSeconds > 0) {
+            err.printf(Locale.ROOT, "pygrade bench: warming the JVM for %d s (not timed)%n", warmUpSeconds);
+            err.flush();
+            List<Grading> gradings = new ArrayList<>(List.of(root.services.grader(Isolation.POOLED)));
+            if (!noFresh) {
+                gradings.add(root.services.grader(Isolation.FRESH));
+            }
+            long started = System.nanoTime();
+            jvmWarmUpGradings = bench.warmUpJvm(gradings, Duration.ofSeconds(warmUpSeconds), Exercise::limits);
+            jvmWarmUpMs = (System.nanoTime() - started) / 1_000_000;
         }
 
         List<Benchmark.Pass> passes = new ArrayList<>();
@@ -246,6 +268,8 @@ final class BenchCommand implements Callable<Integer> {
             list.add(entry);
         }
         report.put("passes", list);
+        report.put("jvm_warm_up_gradings", jvmWarmUpGradings);
+        report.put("jvm_warm_up_ms", jvmWarmUpMs);
         if (pooledContexts != null) {
             Map<String, Object> pool = new LinkedHashMap<>();
             pool.put("contexts_created", pooledContexts.created());
@@ -324,6 +348,10 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "pygrade bench: %d candidate(s) x %d exercise(s) = %d gradings, %d worker(s), "
                         + "%d processor(s), load average %s%n", candidates, report.get("exercises"),
                 report.get("gradings"), workers, report.get("processors"), report.get("load_average"));
+        if (jvmWarmUpGradings > 0) {
+            out.printf(Locale.ROOT, "  JVM warm-up: %d gradings, pooled and fresh in turn, %.1f s, not counted%n",
+                    jvmWarmUpGradings, jvmWarmUpMs / 1000.0);
+        }
         for (Benchmark.Pass pass : passes) {
             out.printf(Locale.ROOT, "  %-22s %4d gradings in %8.1f s = %7.2f gradings/s, p50 %d ms, p99 %d ms   "
                             + "(warm-up: %d gradings, %.1f s, not counted)  %s%n", pass.name(), pass.results().size(),

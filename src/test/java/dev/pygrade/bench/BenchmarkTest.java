@@ -44,6 +44,35 @@ class BenchmarkTest {
     }
 
     @Test
+    void jvmWarmUpGradesTheWarmUpSetThroughEachGradingInTurnUntilItsTimeIsUp() {
+        Benchmark bench = new Benchmark(PLAN, 1);
+        List<String> calls = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        dev.pygrade.grading.Grading first = (exercise, submission, limits) -> {
+            calls.add("first");
+            return result(CheckStatus.PASSED);
+        };
+        dev.pygrade.grading.Grading second = (exercise, submission, limits) -> {
+            calls.add("second");
+            return result(CheckStatus.PASSED);
+        };
+        assertEquals(0, bench.warmUpJvm(List.of(first, second), java.time.Duration.ZERO, Exercise::limits));
+        assertEquals(List.of(), calls, "no warm-up asked: nothing graded");
+
+        int graded = bench.warmUpJvm(List.of(first, second), java.time.Duration.ofMillis(1), Exercise::limits);
+        assertEquals(List.of("first", "first", "second", "second"), calls,
+                "one round at least: the warm-up set (2 gradings for 1 worker) through each in turn");
+        assertEquals(4, graded);
+
+        calls.clear();
+        long started = System.nanoTime();
+        graded = bench.warmUpJvm(List.of(first, second), java.time.Duration.ofMillis(300), Exercise::limits);
+        org.junit.jupiter.api.Assertions.assertTrue(System.nanoTime() - started >= 300_000_000L,
+                "it lasts at least the time asked");
+        assertEquals(calls.size(), graded);
+        org.junit.jupiter.api.Assertions.assertTrue(graded % 4 == 0 && graded > 4, "whole rounds, several: " + graded);
+    }
+
+    @Test
     void verdictsComparedCheckByCheckOnPassOrNot() {
         Benchmark bench = new Benchmark(PLAN, 1);
         Benchmark.Pass pygrade = pass("p", result(CheckStatus.PASSED, CheckStatus.FAILED),

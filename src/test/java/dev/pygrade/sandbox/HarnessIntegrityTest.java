@@ -184,6 +184,49 @@ class HarnessIntegrityTest {
         assertEquals(Status.PASSED, result.status(), String.valueOf(result.error()) + result.checks());
     }
 
+    /**
+     * The verifier does not look for Python functions in types with the immutable flag (reading
+     * their namespaces cost 14 ms a grading): sound only while GraalPy's immutable types hold
+     * none, whose code or defaults a candidate could still rewrite. Every such type that a loaded
+     * module holds, with its bases, is searched.
+     */
+    @Test
+    void immutableTypesHoldNoPythonFunctions() throws IOException {
+        Exercise exercise = exercise("""
+                import sys
+                import types
+                from pygrade import check, expect_equal, expect_true
+
+                FLAGS = type.__dict__["__flags__"].__get__
+
+
+                def python_functions(cls):
+                    found = []
+                    for name, member in list(cls.__dict__.items()):
+                        inner = member.__func__ if isinstance(member, (staticmethod, classmethod)) else member
+                        accessors = (inner.fget, inner.fset, inner.fdel) if isinstance(inner, property) else (inner,)
+                        found += [cls.__qualname__ + "." + name for accessor in accessors
+                                  if isinstance(accessor, types.FunctionType)]
+                    return found
+
+
+                @check(weight=1)
+                def immutable_types_hold_no_python_function(solution):
+                    types_seen = {}
+                    for module in list(sys.modules.values()):
+                        for value in list(getattr(module, "__dict__", {}).values()):
+                            if isinstance(value, type):
+                                for cls in value.__mro__:
+                                    types_seen[id(cls)] = cls
+                    immutable = [cls for cls in types_seen.values() if FLAGS(cls) & (1 << 8)]
+                    expect_true(len(immutable) > 100, "many immutable types were searched")
+                    found = [name for cls in immutable for name in python_functions(cls)]
+                    expect_equal(found, [], "Python functions held by immutable types")
+                """);
+        GradeResult result = grade(exercise, "def double(x):\n    return 2 * x\n");
+        assertEquals(Status.PASSED, result.status(), String.valueOf(result.error()) + result.checks());
+    }
+
     /** filter and ExceptionGroup are written in Python in GraalPy, and can be changed: they stay verified. */
     @Test
     void changingABuiltinTypeThatGraalPyLeavesMutableIsTampering() throws IOException {
