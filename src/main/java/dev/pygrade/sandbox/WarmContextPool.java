@@ -56,7 +56,14 @@ public final class WarmContextPool implements ContextPool {
     private final Map<Kind, ConcurrentLinkedDeque<SandboxContext>> idle = new ConcurrentHashMap<>();
     private final Map<SandboxContext, Kind> kinds = new ConcurrentHashMap<>();
     private final ExecutorService warmer;
+    /**
+     * Verifies released contexts, one thread per processor: with a single thread, in-process
+     * gradings on several workers queued behind one verification at a time (q09, 2 workers: the
+     * pool topped out near 1 / verification time, well below what the 2 cores could grade).
+     */
     private final ExecutorService recycler;
+    /** Work queued on the recycler and not yet done: settle() waits for none. */
+    private final AtomicInteger recyclerWork = new AtomicInteger();
     /** Runs the verification itself, so that the recycler can give up on one that hangs. */
     private final ExecutorService verifier;
     private final AtomicInteger leased = new AtomicInteger();
@@ -88,7 +95,8 @@ public final class WarmContextPool implements ContextPool {
         this.maxGradings = maxGradings;
         this.spares = spares;
         this.warmer = Executors.newSingleThreadExecutor(work -> daemon(work, "pygrade-warmer"));
-        this.recycler = Executors.newSingleThreadExecutor(work -> daemon(work, "pygrade-recycler"));
+        this.recycler = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+                work -> daemon(work, "pygrade-recycler"));
         this.verifier = Executors.newCachedThreadPool(work -> daemon(work, "pygrade-verifier"));
     }
 
@@ -297,10 +305,19 @@ public final class WarmContextPool implements ContextPool {
 
     /** Queues work for the recycler thread; false, with the context closed, if the pool closed meanwhile. */
     private boolean onRecycler(SandboxContext context, Runnable work) {
+        recyclerWork.incrementAndGet();
         try {
-            recycler.submit(work);
+            recycler.submit(() -> {
+                try {
+                    work.run();
+                } finally {
+                    recyclerWork.decrementAndGet();
+                    signalReturned();
+                }
+            });
             return true;
         } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
+            recyclerWork.decrementAndGet();
             discard(context, "the pool is closed");
             return false;
         }
@@ -312,7 +329,11 @@ public final class WarmContextPool implements ContextPool {
      */
     public void settle() {
         try {
-            recycler.submit(() -> { }).get();
+            synchronized (returned) {
+                while (recyclerWork.get() > 0 && !closed) {
+                    returned.wait(100);
+                }
+            }
             warmer.submit(() -> { }).get();
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
