@@ -102,15 +102,17 @@ public final class Benchmark {
             return 0;
         }
         List<BatchRunner> runners = gradings.stream().map(grading -> new BatchRunner(grading, workers, limits)).toList();
+        List<BenchPlan.Item> warm = warmUp();
         return inScratchFolder(folder -> {
             long deadline = System.nanoTime() + atLeast.toNanos();
             int graded = 0;
             do {
                 for (BatchRunner runner : runners) {
+                    // the runner writes its results there; they are dropped each round
                     Path log = folder.resolve("jvm-warm-up.jsonl");
-                    batch(runner, log, warmUp(), Progress.NONE);
+                    batch(runner, log, warm, Progress.NONE);
                     deleteQuietly(log);
-                    graded += warmUp().size();
+                    graded += warm.size();
                 }
             } while (System.nanoTime() < deadline);
             return graded;
@@ -128,7 +130,7 @@ public final class Benchmark {
         try {
             return work.apply(folder);
         } finally {
-            for (String file : List.of("warm-up.jsonl", ResultsLog.FILE)) {
+            for (String file : List.of("warm-up.jsonl", "jvm-warm-up.jsonl", ResultsLog.FILE)) {
                 deleteQuietly(folder.resolve(file));
             }
             deleteQuietly(folder);

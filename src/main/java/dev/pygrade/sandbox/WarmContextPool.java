@@ -280,14 +280,14 @@ public final class WarmContextPool implements ContextPool {
             return;
         }
         // Not counted as coming back: a lease must not wait for a context that is already known
-        // to be unusable (one that started a thread, say). Closed on the recycler thread, so that
+        // to be unusable (one that started a thread, say). Closed on a recycler thread, so that
         // the grading's result does not wait for the close either.
         String doomed = context.knownUnreusable();
         if (doomed != null) {
             onRecycler(context, () -> discard(context, doomed));
             return;
         }
-        // Verified on the recycler thread: the grading's result does not wait for it, and the
+        // Verified on a recycler thread: the grading's result does not wait for it, and the
         // context is leased again only once it is proven clean.
         recyclingOf(kind).incrementAndGet();
         boolean queued = onRecycler(context, () -> {
@@ -303,7 +303,7 @@ public final class WarmContextPool implements ContextPool {
         }
     }
 
-    /** Queues work for the recycler thread; false, with the context closed, if the pool closed meanwhile. */
+    /** Queues work for a recycler thread; false, with the context closed, if the pool closed meanwhile. */
     private boolean onRecycler(SandboxContext context, Runnable work) {
         recyclerWork.incrementAndGet();
         try {
