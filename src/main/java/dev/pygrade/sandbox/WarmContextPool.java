@@ -294,8 +294,7 @@ public final class WarmContextPool implements ContextPool {
             try {
                 recycle(context, kind);
             } finally {
-                recyclingOf(kind).decrementAndGet();
-                signalReturned();
+                recyclingOf(kind).decrementAndGet(); // onRecycler then wakes the leases waiting for it
             }
         });
         if (!queued) {

@@ -16,6 +16,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The integrity snapshot must not mistake what GraalPy does by itself for tampering. */
 class HarnessIntegrityTest {
+    /** Python for the checks below: the types with the immutable flag that the loaded modules hold. */
+    private static final String IMMUTABLE_TYPES = """
+            import sys
+
+            FLAGS = type.__dict__["__flags__"].__get__
+
+
+            def immutable_types(with_bases):
+                types_seen = {}
+                for module in list(sys.modules.values()):
+                    for value in list(getattr(module, "__dict__", {}).values()):
+                        if isinstance(value, type):
+                            for cls in value.__mro__ if with_bases else (value,):
+                                types_seen[id(cls)] = cls
+                return [cls for cls in types_seen.values() if FLAGS(cls) & (1 << 8)]
+            """;
+
     @TempDir
     Path root;
 
@@ -146,11 +163,8 @@ class HarnessIntegrityTest {
      */
     @Test
     void typesLeftOutOfTheSnapshotReallyCannotBeChanged() throws IOException {
-        Exercise exercise = exercise("""
-                import sys
+        Exercise exercise = exercise(IMMUTABLE_TYPES + """
                 from pygrade import check, expect_equal, expect_true
-
-                FLAGS = type.__dict__["__flags__"].__get__
 
 
                 def attempts(cls):
@@ -170,12 +184,7 @@ class HarnessIntegrityTest {
 
                 @check(weight=1)
                 def immutable_types_refuse_changes(solution):
-                    types_seen = {}
-                    for module in list(sys.modules.values()):
-                        for value in list(getattr(module, "__dict__", {}).values()):
-                            if isinstance(value, type):
-                                types_seen[id(value)] = value
-                    immutable = [cls for cls in types_seen.values() if FLAGS(cls) & (1 << 8)]
+                    immutable = immutable_types(with_bases=False)
                     expect_true(len(immutable) > 100, "many immutable types were tried")
                     changed = [cls.__qualname__ for cls in immutable if attempts(cls) is not None]
                     expect_equal(changed, [], "immutable types that accepted a change")
@@ -192,12 +201,9 @@ class HarnessIntegrityTest {
      */
     @Test
     void immutableTypesHoldNoPythonFunctions() throws IOException {
-        Exercise exercise = exercise("""
-                import sys
+        Exercise exercise = exercise(IMMUTABLE_TYPES + """
                 import types
                 from pygrade import check, expect_equal, expect_true
-
-                FLAGS = type.__dict__["__flags__"].__get__
 
 
                 def python_functions(cls):
@@ -212,13 +218,7 @@ class HarnessIntegrityTest {
 
                 @check(weight=1)
                 def immutable_types_hold_no_python_function(solution):
-                    types_seen = {}
-                    for module in list(sys.modules.values()):
-                        for value in list(getattr(module, "__dict__", {}).values()):
-                            if isinstance(value, type):
-                                for cls in value.__mro__:
-                                    types_seen[id(cls)] = cls
-                    immutable = [cls for cls in types_seen.values() if FLAGS(cls) & (1 << 8)]
+                    immutable = immutable_types(with_bases=True)
                     expect_true(len(immutable) > 100, "many immutable types were searched")
                     found = [name for cls in immutable for name in python_functions(cls)]
                     expect_equal(found, [], "Python functions held by immutable types")
