@@ -133,6 +133,22 @@ public final class Services implements AutoCloseable {
         return pool == null ? dev.pygrade.sandbox.PoolStats.NONE : pool.stats();
     }
 
+    /**
+     * Builds and warms one context of the default isolation for gradings under this policy,
+     * on the calling thread, so that the first grading of its kind does not start GraalPy. A
+     * fresh context per grading keeps nothing warm, so then this only starts the grader.
+     */
+    public void prewarm(dev.pygrade.sandbox.SandboxPolicy policy) {
+        grader();
+        ContextPool pool;
+        synchronized (this) {
+            pool = pools.get(Isolation.fromSystem());
+        }
+        if (pool instanceof WarmContextPool warm) {
+            warm.prewarm(policy);
+        }
+    }
+
     /** Waits until the pool behind an isolation has verified (or closed) every context released so far. */
     public void settle(Isolation isolation) {
         ContextPool pool;

@@ -1,5 +1,6 @@
 package dev.pygrade.grading;
 
+import dev.pygrade.exercise.Capabilities;
 import dev.pygrade.exercise.Exercise;
 import dev.pygrade.exercise.Limits;
 import dev.pygrade.sandbox.CheckSpec;
@@ -184,7 +185,11 @@ public final class Grader implements Grading {
 
     /** What a grading of this exercise under these limits may do in its sandbox. */
     public static SandboxPolicy policyFor(Exercise exercise, Limits limits) {
-        var capabilities = exercise.capabilities();
+        return policyFor(exercise.capabilities(), limits);
+    }
+
+    /** What a grading with these capabilities, under these limits, may do in its sandbox. */
+    public static SandboxPolicy policyFor(Capabilities capabilities, Limits limits) {
         return new SandboxPolicy(capabilities.threads(), capabilities.tracing(), capabilities.asyncio(),
                 capabilities.files(), limits.maxOutputBytes(), limits.memoryBytes());
     }

@@ -2,9 +2,12 @@ package dev.pygrade.worker;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pygrade.cli.Services;
+import dev.pygrade.exercise.Capabilities;
 import dev.pygrade.exercise.Exercise;
 import dev.pygrade.exercise.ExerciseRepository;
+import dev.pygrade.exercise.Limits;
 import dev.pygrade.grading.GradeResult;
+import dev.pygrade.grading.Grader;
 import dev.pygrade.grading.Problem;
 import dev.pygrade.grading.Status;
 import dev.pygrade.sandbox.HarnessSession;
@@ -35,6 +38,14 @@ public final class WorkerMain {
         PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(System.err); // the protocol channel carries nothing but answers
         Services services = new Services(Services.defaultHome());
+        // Warm before the first job: a worker that replaces one a submission ended is started as
+        // soon as that one is gone, and this is the bulk of its start (GraalPy's first context).
+        // Jobs sent meanwhile wait in the pipe. Most exercises ask for no capability.
+        try {
+            services.prewarm(Grader.policyFor(Capabilities.NONE, Limits.DEFAULT));
+        } catch (RuntimeException unwarmed) {
+            // the first job starts GraalPy itself, and reports what fails
+        }
         BufferedReader jobs = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
         while ((line = jobs.readLine()) != null) {

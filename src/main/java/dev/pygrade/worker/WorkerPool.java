@@ -42,6 +42,9 @@ public final class WorkerPool implements Grading, AutoCloseable {
     /** The last counters each live worker reported, and the sum of those of workers gone. */
     private final Map<WorkerProcess, PoolStats> livePools = new ConcurrentHashMap<>();
     private final AtomicReference<PoolStats> retiredPools = new AtomicReference<>(PoolStats.NONE);
+    /** Guards {@code idle} against a worker added after close() emptied it (it would outlive the pool). */
+    private final Object lifecycle = new Object();
+    private boolean closed;
 
     public WorkerPool(int workers, long heapBytesPerWorker, Path home) {
         this(workers, heapBytesPerWorker, home, dev.pygrade.sandbox.Isolation.POOLED);
@@ -129,7 +132,7 @@ public final class WorkerPool implements Grading, AutoCloseable {
                     if (Boolean.TRUE.equals(answer.retiring())) {
                         retire(worker);
                     } else {
-                        idle.add(worker);
+                        offer(worker);
                     }
                     worker = null;
                     return answer.result();
@@ -172,6 +175,37 @@ public final class WorkerPool implements Grading, AutoCloseable {
         }
         worker.close();
         replaced.incrementAndGet();
+        startReplacement();
+    }
+
+    /**
+     * Starts the worker that takes a retired one's place now, not when the next grading needs
+     * it: a new worker spends seconds warming GraalPy before it reads a job, and it does that
+     * while its slot is idle or while the next grading is still being queued. It is the only
+     * worker the retired one's slot gets, so there are never more workers than slots.
+     */
+    private void startReplacement() {
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+        }
+        try {
+            offer(WorkerProcess.start(command));
+        } catch (IOException unstartable) {
+            // the next grading starts one itself, and reports it if that fails too
+        }
+    }
+
+    /** Keeps a worker for the next grading, or stops it if the pool is closed. */
+    private void offer(WorkerProcess worker) {
+        synchronized (lifecycle) {
+            if (!closed) {
+                idle.add(worker);
+                return;
+            }
+        }
+        worker.close();
     }
 
     private static GradeResult failed(Exercise exercise, Submission submission, long started, List<CheckSpec> checks,
@@ -184,6 +218,9 @@ public final class WorkerPool implements Grading, AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (lifecycle) {
+            closed = true;
+        }
         WorkerProcess worker;
         while ((worker = idle.poll()) != null) {
             worker.close();
