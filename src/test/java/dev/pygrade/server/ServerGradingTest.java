@@ -111,9 +111,9 @@ class ServerGradingTest {
             // The endless loop was stopped at its check's time limit, by its own worker: its result
             // says so, and came before the total limit (a loop left running has its worker killed
             // at the total limit plus the check limit plus a margin). Its duration_ms cannot be held
-            // to the check limit: it also counts leasing a sandbox, and when the loop lands on the
-            // worker that replaced the memory bomb's, that means starting GraalPy cold under load
-            // (one CI run: 26.5 s, of which the loop was about 5 s).
+            // to the check limit: it also counts leasing a sandbox, which can mean building one on
+            // a loaded machine (one CI run, before workers warmed a context ahead of their first
+            // job: 26.5 s, of which the loop was about 5 s).
             JsonNode loop = RunningServer.json(hostile.get("loop_import.py").get().response());
             assertEquals("importing the submission took longer than "
                     + lru.limits().checkTimeout().toSeconds() + " s (an endless loop or a long computation at the top level?)",
