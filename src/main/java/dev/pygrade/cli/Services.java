@@ -140,22 +140,19 @@ public final class Services implements AutoCloseable {
      */
     public void prewarm(dev.pygrade.sandbox.SandboxPolicy policy) {
         grader();
-        ContextPool pool;
-        synchronized (this) {
-            pool = pools.get(Isolation.fromSystem());
-        }
-        if (pool instanceof WarmContextPool warm) {
+        if (pool(Isolation.fromSystem()) instanceof WarmContextPool warm) {
             warm.prewarm(policy);
         }
     }
 
+    /** The pool behind an isolation; null before its first grading. */
+    private synchronized ContextPool pool(Isolation isolation) {
+        return pools.get(isolation);
+    }
+
     /** Waits until the pool behind an isolation has verified (or closed) every context released so far. */
     public void settle(Isolation isolation) {
-        ContextPool pool;
-        synchronized (this) {
-            pool = pools.get(isolation);
-        }
-        if (pool instanceof WarmContextPool warm) {
+        if (pool(isolation) instanceof WarmContextPool warm) {
             warm.settle();
         }
     }

@@ -13,6 +13,7 @@ import dev.pygrade.validation.ExerciseValidator;
 import dev.pygrade.validation.FixtureExpectation;
 import dev.pygrade.validation.FixtureSet;
 import dev.pygrade.worker.WorkerPool;
+import dev.pygrade.worker.WorkerProcesses;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,16 +79,7 @@ class HostileFixturesTest {
             assertEquals(List.of(), wrong);
             assertTrue(workers.replaced() >= 1, "the worker left holding a stranded thread is replaced");
         }
-        assertNoWorkerOutlivesThePool();
-    }
-
-    private static void assertNoWorkerOutlivesThePool() throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (ProcessHandle.current().children().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertEquals(List.of(), ProcessHandle.current().children().filter(ProcessHandle::isAlive)
-                .map(child -> child.info().commandLine().orElse("?")).toList(), "stray worker processes");
+        WorkerProcesses.assertNoneOutlive();
     }
 
     private static String verdict(ExerciseValidator.Case graded) {

@@ -10,7 +10,6 @@ import dev.pygrade.validation.FixtureExpectation;
 import dev.pygrade.validation.FixtureSet;
 import java.nio.file.Path;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,34 +28,20 @@ class WorkerReplacementTest {
         try (WorkerPool workers = new WorkerPool(1, 1024L * 1024 * 1024, TestSandbox.home())) {
             ExerciseValidator validator = new ExerciseValidator(workers, TestSandbox.fixtures());
             assertTrue(validator.gradeReference(lru).matches());
-            Set<Long> first = liveWorkers();
+            Set<Long> first = WorkerProcesses.live();
             assertEquals(1, first.size(), "one slot, one worker: " + first);
 
             ExerciseValidator.Case ended = validator.grade(lru, HOSTILE.resolve(stuck.submission()), stuck);
             assertTrue(ended.matches(), ended.mismatch());
             assertEquals(1, workers.replaced());
-            Set<Long> replacement = liveWorkers();
+            Set<Long> replacement = WorkerProcesses.live();
             replacement.removeAll(first);
-            assertEquals(1, replacement.size(), "the replacement runs as the result is given: " + liveWorkers());
+            assertEquals(1, replacement.size(), "the replacement runs as the result is given: " + WorkerProcesses.live());
 
             assertTrue(validator.gradeReference(lru).matches());
-            awaitGone(first);
-            assertEquals(replacement, liveWorkers(), "the next grading ran in the replacement, and no other started");
+            WorkerProcesses.awaitGone(first);
+            assertEquals(replacement, WorkerProcesses.live(), "the next grading ran in the replacement, and no other started");
         }
-        awaitGone(liveWorkers());
-        assertEquals(Set.of(), liveWorkers(), "closing the pool stops its workers");
-    }
-
-    private static Set<Long> liveWorkers() {
-        return ProcessHandle.current().children().filter(ProcessHandle::isAlive).map(ProcessHandle::pid)
-                .collect(Collectors.toSet());
-    }
-
-    private static void awaitGone(Set<Long> pids) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (ProcessHandle.current().children().anyMatch(p -> p.isAlive() && pids.contains(p.pid()))
-                && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        WorkerProcesses.assertNoneOutlive(); // closing the pool stops its workers
     }
 }
