@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CPythonRunner implements AutoCloseable {
     static final String RESOURCES = "/dev/pygrade/python/";
-    static final List<String> FILES = List.of("cpython_runner.py", "pygrade.py", "_pygrade_asyncio.py");
+    static final List<String> FILES = List.of("cpython_runner.py", "pygrade.py", "_pygrade_asyncio.py",
+            "_pygrade_unittest.py");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path python;

@@ -38,12 +38,15 @@ final class CheckJudge {
             if (more > 0) {
                 message += " (and " + more + " more failed expectation" + (more == 1 ? "" : "s") + ")";
             }
-            return result(spec, CheckStatus.FAILED, message, run.output());
+            return result(spec, run.onlyErrors() ? CheckStatus.ERROR : CheckStatus.FAILED, message, run.output());
         }
         return switch (run.ending()) {
             case FAILED -> result(spec, CheckStatus.FAILED, run.failureMessage(), run.output());
             case RAISED -> result(spec, CheckStatus.ERROR, raised(run.exception()), run.output());
-            case RETURNED -> run.passedObservations() > 0
+            case RETURNED -> run.skipReason() != null
+                    ? new CheckResult(spec.name(), spec.description(), CheckStatus.SKIPPED, 0, 0,
+                    run.skipReason().isEmpty() ? "skipped" : "skipped: " + run.skipReason(), run.output())
+                    : run.passedObservations() > 0
                     ? new CheckResult(spec.name(), spec.description(), CheckStatus.PASSED, spec.weight(),
                     spec.weight(), "", run.output())
                     : result(spec, CheckStatus.ERROR, "the check observed nothing, so it cannot pass", run.output());

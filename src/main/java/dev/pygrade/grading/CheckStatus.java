@@ -11,8 +11,10 @@ public enum CheckStatus {
     ERROR("error"),
     TIMEOUT("timeout"),
     MEMORY("memory"),
-    /** Not run: the submission did not load, or the grading ran out of time. */
+    /** The test skipped itself (a unittest skip): reported, and not part of the score (max_score 0). */
     SKIPPED("skipped"),
+    /** Not run: the submission did not load, or the grading ran out of time. */
+    NOT_RUN("not-run"),
     INTERNAL_ERROR("internal-error");
 
     private final String wire;

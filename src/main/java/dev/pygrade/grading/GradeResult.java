@@ -21,7 +21,7 @@ public record GradeResult(
         @JsonProperty("error") @JsonInclude(JsonInclude.Include.NON_NULL) Problem error,
         @JsonProperty("checks") List<CheckResult> checks) {
 
-    public static final String SCHEMA = "pygrade.result/1";
+    public static final String SCHEMA = "pygrade.result/2";
 
     public GradeResult {
         checks = List.copyOf(checks);

@@ -95,13 +95,13 @@ public final class Grader implements Grading {
                     return tampered(specs, session.tampering());
                 }
                 if (importProblem != null) {
-                    return result(statusOf(importProblem), importProblem, skipped(specs, 0,
+                    return result(statusOf(importProblem), importProblem, notRun(specs, 0,
                             "not run: the submission could not be loaded"));
                 }
                 List<CheckResult> results = new ArrayList<>();
                 for (int index = 0; index < specs.size(); index++) {
                     if (remaining().isZero()) {
-                        results.addAll(skipped(specs, index, "not run: the grading reached its total time limit of "
+                        results.addAll(notRun(specs, index, "not run: the grading reached its total time limit of "
                                 + seconds(limits.totalTimeout())));
                         break;
                     }
@@ -109,7 +109,7 @@ public final class Grader implements Grading {
                         session.close();
                         session = reopen();
                         if (session == null) {
-                            results.addAll(skipped(specs, index,
+                            results.addAll(notRun(specs, index,
                                     "not run: the submission could not be loaded again after the previous check"));
                             break;
                         }
@@ -199,14 +199,14 @@ public final class Grader implements Grading {
     }
 
     /** Every check not run, for a grading that ended before its checks could run. */
-    public static List<CheckResult> skipped(List<CheckSpec> specs, String why) {
-        return skipped(specs, 0, why);
+    public static List<CheckResult> notRun(List<CheckSpec> specs, String why) {
+        return notRun(specs, 0, why);
     }
 
-    private static List<CheckResult> skipped(List<CheckSpec> specs, int from, String why) {
+    private static List<CheckResult> notRun(List<CheckSpec> specs, int from, String why) {
         List<CheckResult> results = new ArrayList<>();
         for (CheckSpec spec : specs.subList(from, specs.size())) {
-            results.add(new CheckResult(spec.name(), spec.description(), CheckStatus.SKIPPED, 0, spec.weight(), why, ""));
+            results.add(new CheckResult(spec.name(), spec.description(), CheckStatus.NOT_RUN, 0, spec.weight(), why, ""));
         }
         return results;
     }
@@ -227,10 +227,11 @@ public final class Grader implements Grading {
         if (results.stream().anyMatch(r -> r.status() == CheckStatus.MEMORY)) {
             return Status.MEMORY;
         }
-        if (results.stream().anyMatch(r -> r.status() == CheckStatus.TIMEOUT || r.status() == CheckStatus.SKIPPED)) {
+        if (results.stream().anyMatch(r -> r.status() == CheckStatus.TIMEOUT || r.status() == CheckStatus.NOT_RUN)) {
             return Status.TIMEOUT;
         }
-        return results.stream().allMatch(CheckResult::passed) ? Status.PASSED : Status.FAILED;
+        return results.stream().allMatch(r -> r.passed() || r.status() == CheckStatus.SKIPPED)
+                ? Status.PASSED : Status.FAILED;
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -18,6 +18,7 @@ final class ImportJudge {
                         "SyntaxError: " + syntax.message(), syntax.file(), syntax.line(), syntax.column(),
                         syntax.sourceLine(), null);
                 case ImportOutcome.Raised raised -> raisedAtImport(raised.exception(), output);
+                case ImportOutcome.TestsNotLoaded tests -> testsNotLoaded(tests.exception());
             };
             case Step.Stopped<ImportOutcome> stopped -> switch (stopped.reason()) {
                 case TIMEOUT -> Problem.of(Problem.Kind.TIMEOUT, "importing the submission took longer than "
@@ -32,6 +33,14 @@ final class ImportJudge {
                 case INTERNAL_ERROR -> Problem.of(Problem.Kind.INTERNAL, stopped.detail());
             };
         };
+    }
+
+    private static Problem testsNotLoaded(ExceptionInfo exception) {
+        String message = "the unittest file could not be loaded with this answer: " + exception.type()
+                + (exception.message().isEmpty() ? "" : ": " + exception.message());
+        ExceptionInfo.Frame first = exception.frames().isEmpty() ? null : exception.frames().get(0);
+        return new Problem(Problem.Kind.IMPORT, message, first == null ? null : first.file(),
+                first == null ? null : first.line(), null, first == null ? null : first.source(), exception.frames());
     }
 
     private static Problem raisedAtImport(ExceptionInfo exception, String output) {

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pygrade.grading.GradeResult;
 
 /**
- * One line of a batch's results.jsonl: the grading's result object (pygrade.result/1) with a
+ * One line of a batch's results.jsonl: the grading's result object (pygrade.result/2) with a
  * top-level "candidate" field first.
  */
 public record CandidateResult(String candidate, GradeResult result) {

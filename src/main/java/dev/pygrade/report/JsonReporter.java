@@ -7,7 +7,7 @@ import dev.pygrade.grading.GradeResult;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
-/** One JSON object per result (schema pygrade.result/1, docs/result-schema.md). */
+/** One JSON object per result (schema pygrade.result/2, docs/result-schema.md). */
 public final class JsonReporter implements Reporter {
     private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
 

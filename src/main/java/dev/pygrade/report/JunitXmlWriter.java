@@ -77,7 +77,7 @@ public final class JunitXmlWriter {
             switch (check.status()) {
                 case PASSED -> { }
                 case FAILED -> child(xml, "failure", check.status().wire(), detail);
-                case SKIPPED -> {
+                case SKIPPED, NOT_RUN -> {
                     xml.writeEmptyElement("skipped");
                     xml.writeAttribute("message", clean(firstLine(check.message())));
                 }
@@ -145,7 +145,7 @@ public final class JunitXmlWriter {
             for (CheckResult check : result.checks()) {
                 if (check.status() == CheckStatus.FAILED) {
                     counts.failures++;
-                } else if (check.status() == CheckStatus.SKIPPED) {
+                } else if (check.status() == CheckStatus.SKIPPED || check.status() == CheckStatus.NOT_RUN) {
                     counts.skipped++;
                 } else if (check.status() != CheckStatus.PASSED) {
                     counts.errors++;

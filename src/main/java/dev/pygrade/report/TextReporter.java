@@ -60,6 +60,7 @@ public final class TextReporter implements Reporter {
             case TIMEOUT -> "TIMEOUT";
             case MEMORY -> "MEMORY";
             case SKIPPED -> "SKIP";
+            case NOT_RUN -> "NOT RUN";
             case INTERNAL_ERROR -> "INTERNAL";
         };
     }

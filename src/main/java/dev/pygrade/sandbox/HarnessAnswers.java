@@ -39,11 +39,18 @@ final class HarnessAnswers {
         List<PlainValue> parts = items(answer);
         return switch (text(parts.get(0))) {
             case "ok" -> new ImportOutcome.Imported();
+            case "tests" -> new ImportOutcome.TestsNotLoaded(exception(parts.get(1)));
             case "syntax" -> new ImportOutcome.SyntaxProblem(text(parts.get(1)), number(parts.get(2)),
                     number(parts.get(3)), text(parts.get(4)), text(parts.get(5)));
             case "raised" -> new ImportOutcome.Raised(exception(parts.get(1)));
             default -> throw new IllegalStateException("unknown import answer");
         };
+    }
+
+    /** Whether an import answer says a unittest file was loaded with the answer: ("ok", True). */
+    static boolean testsLoaded(PlainValue answer) {
+        List<PlainValue> parts = items(answer);
+        return parts.size() > 1 && parts.get(1) instanceof PlainValue.Bool loaded && loaded.value();
     }
 
     static CheckRun checkRun(PlainValue answer, ObservationLog log, String output) {
@@ -57,7 +64,8 @@ final class HarnessAnswers {
         };
         String message = ending == CheckRun.Ending.FAILED ? text(parts.get(1)) : null;
         ExceptionInfo exception = ending == CheckRun.Ending.RAISED ? exception(parts.get(1)) : null;
-        return new CheckRun(ending, message, exception, log.passed(), log.failures(), log.tampering(), output);
+        return new CheckRun(ending, message, exception, log.passed(), log.failures(), log.onlyErrors(), log.tampering(),
+                log.skipped(), output);
     }
 
     static ExceptionInfo exception(PlainValue value) {

@@ -32,6 +32,7 @@ public final class HarnessSession implements AutoCloseable {
     private final SandboxContext sandbox;
     private final ExecutorService thread;
     private final ObservationLog log = new ObservationLog();
+    private final TestLog tests = new TestLog(log, this::verifyIntegrity);
     private PlainValues plain;
     private Value harness;
     private Value importCandidate;
@@ -84,10 +85,10 @@ public final class HarnessSession implements AutoCloseable {
         plain = new PlainValues(sandbox.context());
         harness = sandbox.harness();
         ObservationSink sink = new ObservationSink(plain, log, this::verifyIntegrity);
-        Value specs = harness.getMember("setup").execute(setupArguments(sink, input));
+        Value specs = harness.getMember("setup").execute(setupArguments(sink, tests, input));
         importCandidate = harness.getMember("import_candidate");
         runCheck = harness.getMember("run_check");
-        verify = new TrustedFunction(harness.getMember("make_verifier").execute());
+        verify = newVerifier();
         List<CheckSpec> result = new ArrayList<>();
         for (PlainValue spec : HarnessAnswers.items(plain.copy(specs))) {
             List<PlainValue> parts = HarnessAnswers.items(spec);
@@ -98,10 +99,17 @@ public final class HarnessSession implements AutoCloseable {
         return List.copyOf(result);
     }
 
-    /** setup's arguments: the sink, the API, the checks, the module's name, then each file as path, display name, source. */
-    private static Object[] setupArguments(ObservationSink sink, GradingInput input) {
-        List<Object> arguments = new ArrayList<>(List.of(sink, PythonSources.API, input.checksSource(),
-                input.moduleName()));
+    private TrustedFunction newVerifier() {
+        return new TrustedFunction(harness.getMember("make_verifier").execute());
+    }
+
+    /**
+     * setup's arguments: the sink, the unittest log, the API, the unittest runner, the checks, the
+     * module's name, then each file as path, display name, source.
+     */
+    private static Object[] setupArguments(ObservationSink sink, TestLog tests, GradingInput input) {
+        List<Object> arguments = new ArrayList<>(List.of(sink, tests, PythonSources.API, PythonSources.UNITTEST,
+                input.checksSource(), input.moduleName()));
         input.files().forEach((path, file) -> {
             arguments.add(path);
             arguments.add(file.displayName());
@@ -121,6 +129,9 @@ public final class HarnessSession implements AutoCloseable {
             String tampering = verifyIntegrity();
             if (tampering != null) {
                 log.tampered(tampering);
+            } else if (HarnessAnswers.testsLoaded(answer)) {
+                // a unittest file ran with the answer: from now on its code is verified too
+                verify = newVerifier();
             }
             return HarnessAnswers.importOutcome(answer);
         }, limit);
@@ -135,6 +146,7 @@ public final class HarnessSession implements AutoCloseable {
     public Step<CheckRun> runCheck(int index, Duration limit) {
         return guarded(() -> {
             log.reset();
+            tests.reset();
             String before = verifyIntegrity();
             if (before != null) {
                 log.tampered(before);

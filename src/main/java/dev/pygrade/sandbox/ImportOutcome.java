@@ -12,4 +12,8 @@ public sealed interface ImportOutcome {
 
     record Raised(ExceptionInfo exception) implements ImportOutcome {
     }
+
+    /** The answer imported, but the unittest file it is graded by did not load with it. */
+    record TestsNotLoaded(ExceptionInfo exception) implements ImportOutcome {
+    }
 }

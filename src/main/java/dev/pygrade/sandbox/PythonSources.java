@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 final class PythonSources {
     static final String HARNESS = read("_pygrade_harness.py");
     static final String API = read("pygrade.py");
+    static final String UNITTEST = read("_pygrade_unittest.py");
     static final String BOOTSTRAP = read("_pygrade_bootstrap.py");
     static final String ASYNCIO = read("_pygrade_asyncio.py");
     static final String POOL = read("_pygrade_pool.py");

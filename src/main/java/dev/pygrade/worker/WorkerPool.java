@@ -213,7 +213,7 @@ public final class WorkerPool implements Grading, AutoCloseable {
         double max = checks.stream().mapToDouble(CheckSpec::weight).sum();
         long millis = (System.nanoTime() - started) / 1_000_000;
         return new GradeResult(exercise.id(), submission.label(), status, 0, max, millis, Problem.of(kind, message),
-                Grader.skipped(checks, "not run: " + message));
+                Grader.notRun(checks, "not run: " + message));
     }
 
     @Override

@@ -41,8 +41,9 @@ _import_module = importlib.import_module
 
 HIDDEN_CHECKS_FILE = "<hidden checks>"
 API_FILE = "<pygrade>"
+UNITTEST_FILE = "<pygrade unittest>"
 _HARNESS_FILE = __file__ if "__file__" in globals() else "<pygrade harness>"
-_HIDDEN_FILES = frozenset((HIDDEN_CHECKS_FILE, API_FILE, _HARNESS_FILE, "<pygrade bootstrap>"))
+_HIDDEN_FILES = frozenset((HIDDEN_CHECKS_FILE, API_FILE, UNITTEST_FILE, _HARNESS_FILE, "<pygrade bootstrap>"))
 
 
 class _State:
@@ -54,7 +55,8 @@ class _State:
     lines = None          # display name -> source lines, for the frames of tracebacks
     module_name = None
     candidate_files = frozenset()
-    unittest_mode = False
+    unittest = None         # the unittest runner (_pygrade_unittest.py) when the checks are tests
+    unittest_pending = None  # (source, file name) of a unittest file run once the answer is imported
 
 
 _state = _State()
@@ -123,17 +125,15 @@ def prepare(relay, thread_relay, allow_tracing, allow_threads, allow_files, asyn
         virtual_loop = _ModuleType("_pygrade_asyncio")
         _exec(_compile(asyncio_source, "<pygrade asyncio>", "exec"), virtual_loop.__dict__)
         virtual_loop.install()
-    if "unittest" in sys.modules:
-        # a pooled context: route now, before its baseline is recorded
-        _route_unittest_assertions(sys.modules["unittest"])
     _harden(allow_tracing, allow_threads, allow_files)
     return _guard_unverifiable(relay, thread_relay, allow_threads)
 
 
-def setup(sink, api_source, checks_source, module_name, *files):
+def setup(sink, tests_log, api_source, unittest_source, checks_source, module_name, *files):
     """Loads the checks API and the hidden checks of one grading; answers the checks as
     ((name, description, weight), ...). files: the submission's, as module path ("pkg/mod.py"),
-    display name, source, module path, ... (plain strings: no JSON parser to import)."""
+    display name, source, module path, ... (plain strings: no JSON parser to import).
+    Checks that are unittest tests report to tests_log, through the runner unittest_source."""
     _adopt_main_thread()
     api = _seeded_module("pygrade", API_FILE)
     _exec(_compile(api_source, API_FILE, "exec"), api.__dict__)
@@ -150,14 +150,14 @@ def setup(sink, api_source, checks_source, module_name, *files):
         del sys.modules["pygrade"]
     specs = tuple(api._registry)
     api._registry.clear()
-    _state.unittest_mode = False
-    if not specs:
-        specs = _unittest_checks(checks)
-        _state.unittest_mode = True
-    _state.checks_module = checks
-    _state.checks = specs
     _state.files = {_str(files[i]): (_str(files[i + 1]), _str(files[i + 2])) for i in range(0, len(files), 3)}
     _state.candidate_files = frozenset(entry[0] for entry in _state.files.values())
+    _state.unittest = None
+    _state.unittest_pending = None
+    if not specs:
+        checks, specs = _unittest_checks(checks, _str(checks_source), tests_log, _str(unittest_source))
+    _state.checks_module = checks
+    _state.checks = specs
     _state.module_name = module_name
     _state.lines = {display: source.splitlines(True) for display, source in _state.files.values()}
     # Tracebacks that candidate code or the checks format read source lines from linecache
@@ -197,7 +197,8 @@ def finish():
     _state.lines = None
     _state.module_name = None
     _state.candidate_files = frozenset()
-    _state.unittest_mode = False
+    _state.unittest = None
+    _state.unittest_pending = None
 
 
 # (module, attribute) pairs whose effect lives outside anything Python can read back.
@@ -252,65 +253,67 @@ def _relayed(relay, name):
     return guarded
 
 
-def _unittest_checks(checks):
-    """An unchanged unittest module: each test method is a check of weight 1."""
-    import unittest
+def _unittest_checks(checks, checks_source, tests_log, runner_source):
+    """Checks made of unittest tests, one check of weight 1 per test, run by _pygrade_unittest.py:
+    the tests of an exercise's checks.py that has no @check (run again here, with the runner's
+    compilation), or those of an existing unittest file (grade --checks: the adapter names it in
+    _pygrade_unittest_file, and it runs once the answer is imported). Answers (checks module,
+    specs)."""
+    runner = _seeded_module("_pygrade_unittest", UNITTEST_FILE)
+    _exec(_compile(runner_source, UNITTEST_FILE, "exec"), runner.__dict__)
+    spec = checks.__dict__.get("_pygrade_unittest_file")
+    if spec is not None:
+        test_file, source = _str(spec[0]), _str(spec[1])
+        runner.bind(tests_log, _candidate_frames, _is_candidate_file, test_file, source.splitlines(), False)
+        tests = runner.plan(source, test_file)
+        _state.unittest_pending = (source, test_file)
+    else:
+        runner.bind(tests_log, _candidate_frames, _is_candidate_file, HIDDEN_CHECKS_FILE, (), True)
+        checks = runner.load(checks_source, _seeded_module("pygrade_hidden_checks", HIDDEN_CHECKS_FILE))
+        tests = runner.plan_of(checks)
+    runner.value_types()
+    _state.unittest = runner
     specs = []
-    for value in list(checks.__dict__.values()):
-        if isinstance(value, _type) and issubclass(value, unittest.TestCase) and value is not unittest.TestCase:
-            for method in unittest.defaultTestLoader.getTestCaseNames(value):
-                doc = (getattr(value, method).__doc__ or "").strip().split("\n")[0]
-                specs.append((value.__name__ + "." + method, doc or method, 1,
-                              _unittest_runner(value, method)))
-    if not getattr(unittest.TestCase.assertEqual, "_pygrade_routed", False):
-        _route_unittest_assertions(unittest)
-    return tuple(specs)
+    for class_name, method, doc in tests:
+        # without a docstring, the method's name read as words: test_year_2015 -> "year 2015"
+        words = method[len("test"):].replace("_", " ").strip() or method
+        specs.append((class_name + "." + method, doc or words, 1, runner.test(class_name, method)))
+    return checks, tuple(specs)
 
 
-def _unittest_runner(case_class, method):
-    def run(_solution):
-        import unittest
-        result = unittest.TestResult()
-        case_class(method).run(result)
-        for _, text in result.failures:
-            _state.api.fail(text.strip().splitlines()[-1])
-        for _, text in result.errors:
-            _state.api.fail(text.strip().splitlines()[-1])
-        for _, reason in result.skipped:
-            _state.api.fail("skipped: " + reason)
-        _state.api._observe("equal", method + " ran", True, True)
-    return run
+def _candidate_frames(error):
+    return _describe_exception(error)[2]
 
 
-def _route_unittest_assertions(unittest):
-    """While a unittest file is the checks, assertEqual and its kin compare on plain data
-    outside Python, with Python's own equality rules, so a forged __eq__ cannot pass them.
-    Installed once per context; in other gradings they are unittest's own."""
-    case = unittest.TestCase
+def _is_candidate_file(filename):
+    return filename in _state.candidate_files
 
-    def routed(kind, label, original):
-        def assertion(self, first, second, msg=None):
-            if _state.unittest_mode and _state.api is not None:
-                _state.api._observe(kind, msg or label, first, second)
-            else:
-                original(self, first, second, msg)
-        assertion.__name__ = label
-        assertion._pygrade_routed = True
-        return assertion
 
-    assertEqual = routed("equal_loose", "assertEqual", case.assertEqual)
-    assertNotEqual = routed("not_equal_loose", "assertNotEqual", case.assertNotEqual)
-    assertIs = routed("is", "assertIs", case.assertIs)
-    assertIsInstance = routed("instance", "assertIsInstance", case.assertIsInstance)
+def _load_pending_tests():
+    """Runs the unittest file of grade --checks, now that the answer is imported (its top level
+    imports the answer). Answers None, or what it raised as (type, message, frames)."""
+    source, test_file = _state.unittest_pending
+    name = test_file[:-3] if test_file.endswith(".py") else test_file
+    try:
+        _state.unittest.load(source, _seeded_module(name.replace("/", "."), test_file))
+    except _BaseException as error:
+        kind, message, frames = _describe_exception(error)
+        located = []
+        tb = error.__traceback__
+        while tb is not None:
+            if tb.tb_frame.f_code.co_filename == test_file:
+                located.append((test_file, tb.tb_lineno, tb.tb_frame.f_code.co_name,
+                                _line_of(source, tb.tb_lineno)))
+            tb = tb.tb_next
+        if isinstance(error, _SyntaxError) and error.filename == test_file:
+            located.append((test_file, error.lineno or 0, "<module>", (error.text or "").strip()))
+        return (kind, message, tuple(located[-1:]) + frames)
+    return None
 
-    unittest.TestCase.assertEqual = assertEqual
-    unittest.TestCase.assertEquals = assertEqual
-    unittest.TestCase.assertListEqual = assertEqual
-    unittest.TestCase.assertTupleEqual = assertEqual
-    unittest.TestCase.assertDictEqual = assertEqual
-    unittest.TestCase.assertNotEqual = assertNotEqual
-    unittest.TestCase.assertIs = assertIs
-    unittest.TestCase.assertIsInstance = assertIsInstance
+
+def _line_of(source, lineno):
+    lines = source.splitlines()
+    return lines[lineno - 1].strip() if 0 < lineno <= len(lines) else ""
 
 
 def _filtered_getframe(depth=0, _getframe=_getframe, _hidden=_HIDDEN_FILES):
@@ -474,6 +477,9 @@ def import_candidate():
     sys.meta_path.insert(0, _finder)
     try:
         _candidate["module"] = _import_module(_state.module_name)
+        if _state.unittest_pending is not None:
+            problem = _load_pending_tests()
+            return ("ok", True) if problem is None else ("tests", problem)
         return ("ok",)
     except _SyntaxError as error:
         if error.filename in _state.candidate_files:
@@ -552,12 +558,13 @@ def make_verifier():
     for value in list(checks.__dict__.values()):
         if isinstance(value, _ModuleType) and value is not builtins:
             containers.append(("module " + value.__name__, value.__dict__, value.__name__ + "."))
-    if _state.unittest_mode:
-        import unittest
-        for name in ("TestCase", "TestResult", "FunctionTestCase"):
-            containers.append(("class unittest." + name, getattr(unittest, name).__dict__))
     functions = _functions_of(api.__dict__) + _functions_of(checks.__dict__) + _functions_of(harness)
     functions += [spec[3] for spec in _state.checks]
+    loose = ()
+    if _state.unittest is not None:
+        more_containers, more_functions, loose = _unittest_snapshot(_state.unittest)
+        containers += more_containers
+        functions += more_functions
 
     def cells(function):
         contents = []
@@ -578,8 +585,8 @@ def make_verifier():
     sys_snapshot = (sys.meta_path, _finder, sys.gettrace, sys.getprofile)
 
     def verify(_containers=container_snapshot, _functions=function_snapshot, _sys_state=sys_snapshot,
-               _missing=_EMPTY, _empty=_EMPTY, _no_items={}, _ValueError=ValueError, _Module=_ModuleType,
-               _type=type, _str=str):
+               _loose=loose, _missing=_EMPTY, _empty=_EMPTY, _no_items={}, _ValueError=ValueError,
+               _Module=_ModuleType, _type=type, _str=str, _protected=_protected_value):
         for label, ns, size, items, submodule_prefix, names in _containers:
             if ns.__len__() != size:
                 if submodule_prefix is None:
@@ -626,12 +633,70 @@ def make_verifier():
                 if now is not contents[index]:
                     return "function " + function.__name__ + " had its closure rewritten"
                 index += 1
+        for label, ns, items, names in _loose:
+            for key, value in items:
+                if ns.get(key, _missing) is not value:
+                    return label + "." + _str(key) + " was replaced"
+            for key, value in tuple(ns.items()):
+                if key not in names and _protected(key, value):
+                    return label + " gained " + _str(key)
         meta_path, finder, gettrace, getprofile = _sys_state
         if gettrace() is not None or getprofile() is not None:
             return "a trace or profile hook was left installed"
         return None
 
     return verify
+
+
+# What a test file's namespaces may not gain or change (their data may change: a setUpClass sets
+# class attributes): code, classes and descriptors, and the names unittest reads as decorations.
+_UNITTEST_NAMES = frozenset(("__unittest_skip__", "__unittest_skip_why__", "__unittest_expecting_failure__"))
+
+
+def _protected_value(key, value, _callable=callable, _isinstance=isinstance,
+                     _descriptors=(staticmethod, classmethod, property), _names=_UNITTEST_NAMES):
+    return key in _names or _callable(value) or _isinstance(value, _descriptors)
+
+
+def _unittest_snapshot(runner):
+    """What unittest checks rely on besides the checks module: the runner, unittest's own modules
+    and classes, the standard library's value types it compares with their own ==, and the test
+    file once loaded (its code and classes; the data they hold may change). Answers (containers,
+    functions, loose entries)."""
+    containers = [("unittest runner", runner.__dict__)]
+    if "module" in runner._loaded:
+        # the test file is loaded (an exercise's: at setup; grade --checks: with the answer)
+        containers.append(("unittest loaded", runner._loaded))
+    functions = _functions_of(runner.__dict__)
+    seen = []
+    for name in ("unittest", "unittest.case", "unittest.util", "unittest.result", "unittest.suite",
+                 "unittest.loader", "unittest.async_case"):
+        module = sys.modules.get(name)
+        if module is not None:
+            containers.append(("module " + name, module.__dict__, name + "."))
+            functions += _functions_of(module.__dict__)
+            for value in list(module.__dict__.values()):
+                if isinstance(value, _type) and _mutable_type(value) and not any(value is c for c in seen):
+                    seen.append(value)
+                    containers.append(("class " + name + "." + value.__qualname__, value.__dict__))
+    for cls in tuple(runner._values) + tuple(runner._dicts):
+        if _mutable_type(cls) and not any(cls is c for c in seen):
+            seen.append(cls)
+            containers.append(("class " + cls.__module__ + "." + cls.__qualname__, cls.__dict__))
+            functions += _functions_of({"": cls})
+    loose = []
+    module = runner._loaded.get("module")
+    if module is not None:
+        namespace = module.__dict__
+        owned = [value for value in list(namespace.values())
+                 if (isinstance(value, types.FunctionType) and value.__globals__ is namespace)
+                 or (isinstance(value, _type) and value.__dict__.get("__module__") == module.__name__)]
+        functions += _functions_of({str(index): value for index, value in enumerate(owned)})
+        for label, ns in [("test module", namespace)] + [("test class " + cls.__qualname__, cls.__dict__)
+                                                        for cls in owned if isinstance(cls, _type)]:
+            items = tuple((key, value) for key, value in ns.items() if _protected_value(key, value))
+            loose.append((label, ns, items, frozenset(key for key, _ in items)))
+    return containers, functions, tuple(loose)
 
 
 _IMMUTABLE_TYPE_FLAG = 1 << 8  # Py_TPFLAGS_IMMUTABLETYPE

@@ -5,15 +5,17 @@
 Prints ONE JSON object on stdout:
     {"status", "score", "max_score", "error",
      "checks": [{"name", "status", "score", "max_score", "message"}]}
-with check statuses passed, failed, error, timeout or skipped (the submission did not import,
-or the grading's total time ran out).
+with check statuses passed, failed, error, timeout, skipped (a unittest test that skipped
+itself: max_score 0) or not-run (the submission did not import, or the grading's total time ran
+out).
 
 This is the "one CPython process per grading" baseline of `pygrade bench`, and the CPython side
 of a GraalPy/CPython verdict cross-check. The checks import the sandbox's own checks API
 (pygrade.py, beside this file), whose expectations this runner judges in place of the JVM
 (plain data compared strictly; a check passes when it returned, observed something, and every
 observation held); it also provides the unittest mode
-(no @check in checks.py: each test method is a check of weight 1), and the exercise's sandbox
+(no @check in checks.py: each test method is a check of weight 1, run by the sandbox's own
+runner, _pygrade_unittest.py, beside this file), and the exercise's sandbox
 capabilities as far as CPython allows:
   - sandbox.asyncio: asyncio runs on pygrade's own virtual-time loop (_pygrade_asyncio.py,
     beside this file);
@@ -197,46 +199,67 @@ _api = _load_api()
 
 # ---------------------------------------------------------------- unittest mode
 
-def _unittest_checks(checks):
-    import unittest
+class _TestLog:
+    """What TestLog.java keeps for the sandbox's unittest runner (_pygrade_unittest.py, beside
+    this file), judged here: failures, a skip, expected failures, and the fixtures' bookkeeping."""
+
+    def __init__(self):
+        self.fixtures = set()
+        self.previous = None
+        self.reset()
+
+    def reset(self):
+        self.started = self.expecting = self.expected_seen = False
+        self.skipped = None
+
+    def __call__(self, event, *args):
+        text = str(args[0]) if args else ""
+        if event == "start" and not self.started:
+            self.started, self.expecting = True, bool(args and args[0])
+        elif event in ("fail", "error"):
+            _obs.failures.append(text)
+        elif event in ("subtest", "expected"):
+            if self.expecting:
+                self.expected_seen = True
+            else:
+                _obs.failures.append(text)
+        elif event == "skip":
+            self.skipped = text if self.skipped is None else self.skipped
+        elif event == "done":
+            if self.expecting and not self.expected_seen:
+                _obs.failures.append("unexpected success: the test is marked @expectedFailure, but it passed")
+            else:
+                _obs.passes += 1
+        elif event == "fixture?":
+            return text in self.fixtures
+        elif event == "fixture!":
+            self.fixtures.add(text)
+        elif event == "previous?":
+            return self.previous
+        elif event == "previous!":
+            self.previous = args[0] if args else None
+        return None
+
+
+_tests = _TestLog()
+
+
+def _unittest_checks(source, candidate_files):
+    """The tests of a checks.py that is a unittest module, run by the sandbox's own runner."""
+    runner = types.ModuleType("_pygrade_unittest")
+    runner.__file__ = "<pygrade unittest>"
+    with open(os.path.join(_HERE, "_pygrade_unittest.py"), encoding="utf-8") as f:
+        exec(compile(f.read(), runner.__file__, "exec"), runner.__dict__)
+    runner.bind(_tests, lambda error: (), lambda filename: filename in candidate_files, "<hidden checks>", (), True)
+    module = types.ModuleType("pygrade_hidden_checks")
+    module.__file__ = "<hidden checks>"
+    runner.load(source, module)
+    runner.value_types()
     specs = []
-    for value in list(vars(checks).values()):
-        if isinstance(value, type) and issubclass(value, unittest.TestCase) and value is not unittest.TestCase:
-            for method in unittest.defaultTestLoader.getTestCaseNames(value):
-                doc = (getattr(value, method).__doc__ or "").strip().split("\n")[0]
-                specs.append((value.__name__ + "." + method, doc or method, 1, _unittest_runner(value, method)))
-
-    def assertEqual(self, first, second, msg=None):
-        _api._observe("equal_loose", msg or "assertEqual", first, second)
-
-    def assertNotEqual(self, first, second, msg=None):
-        _api._observe("not_equal_loose", msg or "assertNotEqual", first, second)
-
-    def assertIs(self, first, second, msg=None):
-        _api._observe("is", msg or "assertIs", first, second)
-
-    def assertIsInstance(self, obj, cls, msg=None):
-        _api._observe("instance", msg or "assertIsInstance", obj, cls)
-
-    for name in ("assertEqual", "assertEquals", "assertListEqual", "assertTupleEqual", "assertDictEqual"):
-        setattr(unittest.TestCase, name, assertEqual)
-    unittest.TestCase.assertNotEqual = assertNotEqual
-    unittest.TestCase.assertIs = assertIs
-    unittest.TestCase.assertIsInstance = assertIsInstance
+    for class_name, method, doc in runner.plan_of(module):
+        words = method[len("test"):].replace("_", " ").strip() or method
+        specs.append((class_name + "." + method, doc or words, 1, runner.test(class_name, method)))
     return specs
-
-
-def _unittest_runner(case_class, method):
-    def run(_solution):
-        import unittest
-        result = unittest.TestResult()
-        case_class(method).run(result)
-        for _, text in result.failures + result.errors:
-            _api.fail(text.strip().splitlines()[-1])
-        for _, reason in result.skipped:
-            _api.fail("skipped: " + reason)
-        _api._observe("equal", method + " ran", True, True)
-    return run
 
 
 # ---------------------------------------------------------------- the submission
@@ -432,7 +455,8 @@ def grade(exercise_dir, submission, module_name):
         loaded = _timed(check_limit, exec, compile(source, "<hidden checks>", "exec"), checks.__dict__)
     finally:
         del sys.modules["pygrade"]
-    specs = list(api._registry) or ([] if loaded[0] != "returned" else _unittest_checks(checks))
+    specs = list(api._registry) or ([] if loaded[0] != "returned" else _unittest_checks(
+        source, {display for display, _ in _submission_files(submission, module_name).values()}))
     api._registry.clear()
 
     results = []
@@ -444,7 +468,7 @@ def grade(exercise_dir, submission, module_name):
 
     def skip_all(message):
         for name, _, weight, _ in specs[len(results):]:
-            results.append({"name": name, "status": "skipped", "score": 0.0, "max_score": float(weight),
+            results.append({"name": name, "status": "not-run", "score": 0.0, "max_score": float(weight),
                             "message": message})
 
     if loaded[0] != "returned":
@@ -476,6 +500,7 @@ def grade(exercise_dir, submission, module_name):
             skip_all("not run: the grading ran out of time")
             return finish("timeout", "the grading took longer than %gs in total" % total_limit)
         _obs.passes, _obs.failures = 0, []
+        _tests.reset()
         sys.stdout, sys.stderr = io.StringIO(), io.StringIO()
         outcome = _timed(min(check_limit, left), function, candidate)
         status, message = "passed", ""
@@ -487,11 +512,13 @@ def grade(exercise_dir, submission, module_name):
         elif outcome[0] == "raised":
             error = outcome[1]
             status, message = ("failed", str(error)) if isinstance(error, api.CheckFailed) else ("error", _described(error))
+        elif _tests.skipped is not None:
+            status, message = "skipped", "skipped" + (": " + _tests.skipped if _tests.skipped else "")
         elif _obs.passes == 0:
             status, message = "error", "the check observed nothing, so it cannot pass"
         results.append({"name": name, "status": status, "score": float(weight) if status == "passed" else 0.0,
-                        "max_score": float(weight), "message": message})
-    if all(r["status"] == "passed" for r in results):
+                        "max_score": 0.0 if status == "skipped" else float(weight), "message": message})
+    if all(r["status"] in ("passed", "skipped") for r in results):
         return finish("passed", None)
     return finish("timeout" if any_timeout else "failed", None)
 

@@ -34,7 +34,7 @@ class ResultsLogTest {
     void aLineRoundTripsWithTheCandidateFirst() {
         CandidateResult line = line("alice", 1);
         String json = line.toJsonLine();
-        assertTrue(json.startsWith("{\"candidate\":\"alice\",\"schema\":\"pygrade.result/1\""), json);
+        assertTrue(json.startsWith("{\"candidate\":\"alice\",\"schema\":\"pygrade.result/2\""), json);
         assertEquals(line, CandidateResult.fromJsonLine(json));
     }
 

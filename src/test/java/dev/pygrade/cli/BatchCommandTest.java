@@ -95,7 +95,7 @@ class BatchCommandTest {
         Map<String, JsonNode> lines = byCandidate(lines(results));
         assertEquals(Set.of("alice", "bob", "carol", "erin"), lines.keySet());
         JsonNode alice = lines.get("alice");
-        assertEquals("pygrade.result/1", alice.get("schema").asText());
+        assertEquals("pygrade.result/2", alice.get("schema").asText());
         assertEquals("passed", alice.get("status").asText());
         assertEquals("alice/" + ID + ".py", alice.get("submission").asText());
         assertEquals(5, alice.get("checks").size());

@@ -82,7 +82,7 @@ class CliTest {
         CliRun run = run("grade", "q09-lru-cache", write("answer.py", GOOD).toString(), "--format", "json");
         assertEquals(0, run.code(), run.err());
         JsonNode result = run.json();
-        assertEquals("pygrade.result/1", result.get("schema").asText());
+        assertEquals("pygrade.result/2", result.get("schema").asText());
         assertEquals("passed", result.get("status").asText());
         assertEquals(result.get("max_score").asDouble(), result.get("score").asDouble());
         assertEquals(5, result.get("checks").size());

@@ -110,7 +110,7 @@ class ServerApiTest {
                     "def fibonacci(n):\n    return n\n".getBytes(StandardCharsets.UTF_8));
             assertEquals(200, response.statusCode(), response.body());
             JsonNode result = RunningServer.json(response);
-            assertEquals("pygrade.result/1", result.get("schema").asText());
+            assertEquals("pygrade.result/2", result.get("schema").asText());
             assertEquals("passed", result.get("status").asText());
             assertEquals("hi\n", result.get("checks").get(0).get("output").asText());
             Submission received = grading.received.get("q09-lru-cache");
