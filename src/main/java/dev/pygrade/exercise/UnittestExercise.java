@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -31,6 +32,10 @@ public record UnittestExercise(Exercise exercise, Map<String, Submission.SourceF
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_FILES = 200;
     private static final long MAX_BYTES = 4L * 1024 * 1024;
+    private static final Pattern THREADS = Pattern.compile(
+            "^\\s*(import|from)\\s+(threading|concurrent\\.futures|concurrent|_thread)\\b", Pattern.MULTILINE);
+    private static final Pattern ASYNCIO = Pattern.compile(
+            "^\\s*(import|from)\\s+asyncio\\b|IsolatedAsyncioTestCase", Pattern.MULTILINE);
 
     public UnittestExercise {
         supportModules = Map.copyOf(supportModules);
@@ -70,11 +75,25 @@ public record UnittestExercise(Exercise exercise, Map<String, Submission.SourceF
         } catch (IOException e) {
             throw new ExerciseException(folder, 0, "cannot read the support files: " + e.getMessage());
         }
-        Path directory = writeChecks(testFile, utf8(testFile), module, files, modules);
+        String testSource = utf8(testFile);
+        Path directory = writeChecks(testFile, testSource, module, files, modules);
         String id = testName.endsWith(".py") ? testName.substring(0, testName.length() - 3) : testName;
+        StringBuilder sources = new StringBuilder(testSource);
+        modules.values().forEach(support -> sources.append('\n').append(support.text()));
         Exercise exercise = new Exercise(id, directory, "unittest " + testName, OptionalInt.empty(), "",
-                module, Limits.DEFAULT, new Capabilities(false, false, false, !files.isEmpty()));
+                module, Limits.DEFAULT, capabilities(sources.toString(), !files.isEmpty()));
         return new UnittestExercise(exercise, modules);
+    }
+
+    /**
+     * What the tests need from the sandbox, read from their imports: threads for tests that use
+     * threading or concurrent.futures, asyncio for those that use asyncio or
+     * IsolatedAsyncioTestCase, files when support files come with them.
+     */
+    static Capabilities capabilities(String sources, boolean files) {
+        boolean threads = THREADS.matcher(sources).find();
+        boolean asyncio = ASYNCIO.matcher(sources).find();
+        return new Capabilities(threads, false, asyncio, files);
     }
 
     /** The answer with the support modules beside it (the answer's own files win). */

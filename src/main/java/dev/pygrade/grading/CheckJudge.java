@@ -73,6 +73,7 @@ final class CheckJudge {
     }
 
     private static CheckResult result(CheckSpec spec, CheckStatus status, String message, String output) {
-        return new CheckResult(spec.name(), spec.description(), status, 0, spec.weight(), message, output);
+        return new CheckResult(spec.name(), spec.description(), status, 0, spec.weight(),
+                PlatformGaps.annotate(message), output);
     }
 }

@@ -50,6 +50,7 @@ final class ImportJudge {
             message = "the submission called exit() while being imported (SystemExit"
                     + (exception.message().isEmpty() ? "" : ": " + exception.message()) + "); a solution must not exit";
         }
+        message = PlatformGaps.annotate(message);
         if (!output.isBlank()) {
             message += "\noutput before the error:\n" + output;
         }

@@ -38,7 +38,8 @@ final class ContextPreparer {
         GuardRelay relay = new GuardRelay();
         ThreadRelay threads = new ThreadRelay();
         var originals = GuardRelay.originals(harness.getMember("prepare").execute(relay, threads, policy.tracing(),
-                policy.threads(), policy.files(), policy.asyncio() ? PythonSources.ASYNCIO : null));
+                policy.threads(), policy.files(), policy.asyncio() ? PythonSources.ASYNCIO : null,
+                policy.tracing() ? PythonSources.CPROFILE : null));
         relay.adopt(originals);
         threads.adopt(originals);
         TrustedFunction verifyClean = null;

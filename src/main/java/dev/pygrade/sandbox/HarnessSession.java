@@ -82,8 +82,8 @@ public final class HarnessSession implements AutoCloseable {
         if (!sandbox.prepared()) {
             ContextPreparer.prepare(sandbox, sandbox.warmOnPrepare());
         }
-        plain = new PlainValues(sandbox.context());
         harness = sandbox.harness();
+        plain = new PlainValues(sandbox.context(), harness.getMember("safe_repr"));
         ObservationSink sink = new ObservationSink(plain, log, this::verifyIntegrity);
         Value specs = harness.getMember("setup").execute(setupArguments(sink, tests, input));
         importCandidate = harness.getMember("import_candidate");

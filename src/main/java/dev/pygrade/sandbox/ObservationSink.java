@@ -89,7 +89,8 @@ final class ObservationSink implements ProxyExecutable {
             got += " (" + actual.typeName() + ")";
             want += " (" + expected.typeName() + ")";
         }
-        return what + ": expected " + want + ", got " + got;
+        String diff = PlainDiff.of(actual, expected);
+        return what + ": expected " + want + ", got " + got + (diff.isEmpty() ? "" : "\n" + diff);
     }
 
     private static String close(String what, PlainValue actual, PlainValue expected) {

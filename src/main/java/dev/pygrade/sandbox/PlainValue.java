@@ -60,10 +60,16 @@ public sealed interface PlainValue {
         public String typeName() { return frozen ? "frozenset" : "set"; }
     }
 
+    /** A class: equal only to itself (identity is its {@code id()} in the context). */
+    record Type(String name, long identity) implements PlainValue {
+        public String typeName() { return "type"; }
+    }
+
     /**
      * Anything else (a candidate's object, a subclass of a builtin): never equal to
-     * plain data, and never equal to another opaque value either.
+     * plain data, and never equal to another opaque value either. {@code repr} is its repr()
+     * as computed in the sandbox for a message, or null.
      */
-    record Opaque(String typeName, long serial) implements PlainValue {
+    record Opaque(String typeName, long serial, String repr) implements PlainValue {
     }
 }

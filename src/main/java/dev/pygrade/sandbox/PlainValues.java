@@ -22,6 +22,8 @@ final class PlainValues {
     private static final int MAX_NODES = 1_000_000;
     private static final int MAX_DEPTH = 200;
     private static final AtomicLong OPAQUE_SERIALS = new AtomicLong();
+    /** How many opaque values of one copy get their repr() computed for messages. */
+    private static final int MAX_REPRS = 8;
 
     private final Value noneType;
     private final Value boolType;
@@ -36,10 +38,18 @@ final class PlainValues {
     private final Value setType;
     private final Value frozensetType;
     private final Value typeType;
+    private final Value idFunction;
+    /** The harness's safe_repr (the value's own repr, cut short, or None), or null: opaque values stay unnamed. */
+    private final Value reprFunction;
 
     PlainValues(Context context) {
+        this(context, null);
+    }
+
+    PlainValues(Context context, Value reprFunction) {
+        this.reprFunction = reprFunction;
         Value types = context.eval("python",
-                "(type(None), bool, int, float, complex, str, bytes, list, tuple, dict, set, frozenset, type)");
+                "(type(None), bool, int, float, complex, str, bytes, list, tuple, dict, set, frozenset, type, id)");
         noneType = types.getArrayElement(0);
         boolType = types.getArrayElement(1);
         intType = types.getArrayElement(2);
@@ -53,10 +63,11 @@ final class PlainValues {
         setType = types.getArrayElement(10);
         frozensetType = types.getArrayElement(11);
         typeType = types.getArrayElement(12);
+        idFunction = types.getArrayElement(13);
     }
 
     PlainValue copy(Value value) {
-        return copy(value, new int[] {0}, 0);
+        return copy(value, new int[] {0, 0}, 0);
     }
 
     /** The exact type's simple name, without running candidate code. */
@@ -142,7 +153,20 @@ final class PlainValues {
         if (type.equals(complexType)) {
             return new PlainValue.Complex(value.getMember("real").asDouble(), value.getMember("imag").asDouble());
         }
-        return opaque(value);
+        if (value.isMetaObject() && typeType.isMetaInstance(value)) {
+            return new PlainValue.Type(value.getMetaSimpleName(), idFunction.execute(value).asLong());
+        }
+        return opaque(value, nodes);
+    }
+
+    /** An opaque value, named by its own repr() while this copy has computed fewer than MAX_REPRS. */
+    private PlainValue opaque(Value value, int[] nodes) {
+        String repr = null;
+        if (reprFunction != null && nodes[1]++ < MAX_REPRS) {
+            Value text = reprFunction.execute(value);
+            repr = text.isString() ? text.asString() : null;
+        }
+        return new PlainValue.Opaque(typeName(value), OPAQUE_SERIALS.incrementAndGet(), repr);
     }
 
     private static PlainValue primitive(Value value) {
@@ -170,6 +194,6 @@ final class PlainValues {
     }
 
     private static PlainValue opaque(Value value) {
-        return new PlainValue.Opaque(typeName(value), OPAQUE_SERIALS.incrementAndGet());
+        return new PlainValue.Opaque(typeName(value), OPAQUE_SERIALS.incrementAndGet(), null);
     }
 }

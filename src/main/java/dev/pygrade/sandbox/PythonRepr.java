@@ -72,7 +72,14 @@ public final class PythonRepr {
                 }
                 out.append('}');
             }
-            case PlainValue.Opaque o -> out.append('<').append(o.typeName()).append(" object>");
+            case PlainValue.Type t -> out.append(t.name());
+            case PlainValue.Opaque o -> {
+                if (o.repr() != null) {
+                    out.append(o.repr());
+                } else {
+                    out.append('<').append(o.typeName()).append(" object>");
+                }
+            }
         }
     }
 

@@ -12,6 +12,7 @@ final class PythonSources {
     static final String UNITTEST = read("_pygrade_unittest.py");
     static final String BOOTSTRAP = read("_pygrade_bootstrap.py");
     static final String ASYNCIO = read("_pygrade_asyncio.py");
+    static final String CPROFILE = read("_pygrade_cprofile.py");
     static final String POOL = read("_pygrade_pool.py");
     static final String MUTATOR = read("_pygrade_mutator.py");
 

@@ -105,6 +105,19 @@ def _describe_exception(error):
     return (kind, message, tuple(frames))
 
 
+def safe_repr(value, _type=type, _str=str, _base=BaseException, _limit=200):
+    """repr() of a value that is not plain data, for a failure message (the host calls it while
+    a check runs, under its time limit): the object's own __repr__, cut short; None when it
+    fails or answers something other than a str."""
+    try:
+        text = _type(value).__repr__(value)
+    except _base:
+        return None
+    if _type(text) is not _str:
+        return None
+    return text if text.__len__() <= _limit else text[:_limit] + "..."
+
+
 def _source_line(filename, lineno):
     """The stripped source line of a submission's file, or empty."""
     lines = _state.lines.get(filename) if _state.lines is not None else None
@@ -113,14 +126,19 @@ def _source_line(filename, lineno):
     return lines[lineno - 1].strip()
 
 
-def prepare(relay, thread_relay, allow_tracing, allow_threads, allow_files, asyncio_source):
+def prepare(relay, thread_relay, allow_tracing, allow_threads, allow_files, asyncio_source, cprofile_source=None):
     """Once per context, before any candidate code: hardens the interpreter for the
     context's capabilities. APIs whose effect cannot be verified afterwards (codec and
     audit-hook registries, signal handlers, atexit) are routed through relay(name, call), a
     host function that marks the context as not reusable and calls call(original); thread
     starts go through thread_relay(name, function, args), a host function that starts and
     counts the thread. The originals are answered to the host and kept only there.
-    With asyncio_source, asyncio runs on the virtual-time loop it defines."""
+    With asyncio_source, asyncio runs on the virtual-time loop it defines; with cprofile_source,
+    `cProfile` is the profiler it defines (GraalPy's own cannot feed pstats)."""
+    if cprofile_source is not None:
+        cprofile = _seeded_module("cProfile", "<pygrade cProfile>")
+        _exec(_compile(cprofile_source, "<pygrade cProfile>", "exec"), cprofile.__dict__)
+        sys.modules["cProfile"] = cprofile
     if asyncio_source is not None:
         virtual_loop = _ModuleType("_pygrade_asyncio")
         _exec(_compile(asyncio_source, "<pygrade asyncio>", "exec"), virtual_loop.__dict__)
@@ -351,6 +369,7 @@ def _harden(allow_tracing, allow_threads, allow_files):
     os = sys.modules.get("os")
     threading = sys.modules.get("threading")
     sys.setrecursionlimit = _capped_recursion_limit
+    sys.getsizeof = _estimated_getsizeof
     if not allow_files:
         # Without a file system GraalPy answers getcwd with a host error that ends the context
         # (os.path.abspath calls it): a Python error the candidate can read instead.
@@ -413,6 +432,53 @@ def _counted_thread_start(thread_relay, name):
 
 
 MAX_RECURSION_LIMIT = 10000
+
+# CPython's sizes (64-bit) by exact type: (base bytes, bytes per item, how to count items).
+_SIZES = {
+    type(None): (16, 0, None), float: (24, 0, None), complex: (32, 0, None), bytes: (33, 1, len),
+    bytearray: (57, 1, len), tuple: (40, 8, len), list: (56, 8, len), range: (48, 0, None),
+}
+
+
+def _estimated_getsizeof(value, default=None, _type=type, _len=len, _sizes=_SIZES):
+    """sys.getsizeof as an estimate of CPython's answer (GraalPy cannot measure one object: its
+    own getsizeof ends the interpreter). Containers count their item pointers and tables, not the
+    items, as CPython's does; an instance counts its slots, its __dict__ is an object of its own."""
+    kind = _type(value)
+    if kind is bool or kind is int:
+        return 24 + 4 * max(1, ((value if value > 0 else -value).bit_length() + 29) // 30)
+    if kind is str:
+        widest = max(map(ord, value), default=0)
+        if widest < 128:
+            return 49 + _len(value)
+        return 73 + _len(value) if widest < 256 else 74 + 2 * _len(value) if widest < 65536 \
+            else 76 + 4 * _len(value)
+    if kind is dict:
+        if not value:
+            return 64
+        table = 8
+        while table * 2 // 3 < _len(value):
+            table *= 2
+        return 96 + table * (1 if table <= 128 else 2 if table <= 32768 else 4) + (table * 2 // 3) * 24
+    if kind is set or kind is frozenset:
+        table = 8
+        for used in range(1, _len(value) + 1):
+            if used * 5 >= (table - 1) * 3:
+                wanted = used * 4 if used <= 50000 else used * 2
+                while table <= wanted:
+                    table *= 2
+        return 216 if table == 8 else 216 + 16 * table
+    entry = _sizes.get(kind)
+    if entry is not None:
+        base, per_item, count = entry
+        return base + per_item * (count(value) if count is not None else 0)
+    if kind.__name__ in ("generator", "coroutine", "async_generator"):
+        return 200
+    slots = 0
+    for klass in kind.__mro__:
+        names = klass.__dict__.get("__slots__", ())
+        slots += 1 if _type(names) is str else _len(names)
+    return 32 + 8 * slots + (24 if "__dict__" in dir(kind) else 0)
 
 
 def _capped_recursion_limit(limit, _set=sys.setrecursionlimit):
