@@ -1,4 +1,4 @@
-from threading import Barrier, BrokenBarrierError, Event, Lock, get_ident
+from threading import Barrier, BrokenBarrierError, Event, Lock, current_thread, get_ident
 import fractions
 
 from pygrade import check, expect_equal, expect_false, expect_raises, expect_true, fail
@@ -25,6 +25,22 @@ class _Num:
 
     def __repr__(self):
         return f"Num({self.value})"
+
+
+@check(weight=1, description="the pool is shut down before square_all returns: none of its threads is left running")
+def pool_shut_down(solution):
+    workers = set()
+    lock = Lock()
+
+    def hook(number):
+        with lock:
+            workers.add(current_thread())
+
+    result = solution.square_all([_Num(n, hook) for n in range(8)])
+    expect_equal(result, [n * n for n in range(8)], "square_all of 8 numbers")
+    running = [thread for thread in workers if thread.is_alive() and thread is not current_thread()]
+    expect_true(not running, f"the pool's threads have ended when square_all returns ({len(running)} of "
+                             f"{len(workers)} still running: the pool was not shut down)")
 
 
 @check(weight=2, description="square_all returns the squares as a list, in input order")
@@ -146,3 +162,4 @@ def exceptions_propagate(solution):
     with expect_raises(ValueError, "square_all(numbers) where squaring the third one raises ValueError") as caught:
         solution.square_all([_Num(n, boom) for n in range(5)])
     expect_equal(str(caught.exception), "cannot square 2", "the message of the ValueError square_all raised")
+

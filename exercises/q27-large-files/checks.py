@@ -125,6 +125,8 @@ LONGEST_CASES = [
     ("ab\n  cd  \nxyz\n", "  cd  "),
     ("\n\n\n", ""),
     ("tab\tin\n1234567\n", "1234567"),
+    # the unterminated last line is one character longer: a length that counts "\n" ties them
+    ("abcd\nabcde", "abcde"),
 ]
 
 

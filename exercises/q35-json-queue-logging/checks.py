@@ -143,9 +143,8 @@ def queue_structure(solution):
     try:
         expect_true(logger is logging.getLogger("q35.structure"), "the logger is logging.getLogger(name)")
         handlers = list(logger.handlers)
-        expect_equal([type(h).__name__ for h in handlers], ["QueueHandler"],
-                     "the logger's handlers (a NullHandler was there before the call)")
-        expect_type(handlers[0], logging.handlers.QueueHandler, "the logger's handler")
+        expect_equal(len(handlers), 1, "how many handlers the logger has (a NullHandler was there before the call)")
+        expect_type(handlers[0], logging.handlers.QueueHandler, "the logger's handler (a QueueHandler or a subclass)")
         expect_type(listener, logging.handlers.QueueListener, "the listener")
         expect_true(handlers[0].queue is listener.queue, "the QueueHandler and the QueueListener share one queue")
         expect_true(collect in listener.handlers, "the listener passes records to the handler given")
