@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.time.Duration;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -32,6 +33,12 @@ public record UnittestExercise(Exercise exercise, Map<String, Submission.SourceF
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_FILES = 200;
     private static final long MAX_BYTES = 4L * 1024 * 1024;
+    /**
+     * Limits of a unittest file's tests: they test behaviour, not speed, and a file may hold a
+     * hundred of them (--timeout still sets the time per test).
+     */
+    static final Limits LIMITS = new Limits(Duration.ofSeconds(10), Duration.ofSeconds(600),
+            Limits.DEFAULT.maxOutputBytes(), Limits.DEFAULT_MEMORY_BYTES);
     private static final Pattern THREADS = Pattern.compile(
             "^\\s*(import|from)\\s+(threading|concurrent\\.futures|concurrent|_thread)\\b", Pattern.MULTILINE);
     private static final Pattern ASYNCIO = Pattern.compile(
@@ -81,19 +88,20 @@ public record UnittestExercise(Exercise exercise, Map<String, Submission.SourceF
         StringBuilder sources = new StringBuilder(testSource);
         modules.values().forEach(support -> sources.append('\n').append(support.text()));
         Exercise exercise = new Exercise(id, directory, "unittest " + testName, OptionalInt.empty(), "",
-                module, Limits.DEFAULT, capabilities(sources.toString(), !files.isEmpty()));
+                module, LIMITS, capabilities(sources.toString()));
         return new UnittestExercise(exercise, modules);
     }
 
     /**
      * What the tests need from the sandbox, read from their imports: threads for tests that use
      * threading or concurrent.futures, asyncio for those that use asyncio or
-     * IsolatedAsyncioTestCase, files when support files come with them.
+     * IsolatedAsyncioTestCase; and always the in-memory file system, which holds the support
+     * files and gives the tests a working directory (unittest's helpers and inspect ask for it).
      */
-    static Capabilities capabilities(String sources, boolean files) {
+    static Capabilities capabilities(String sources) {
         boolean threads = THREADS.matcher(sources).find();
         boolean asyncio = ASYNCIO.matcher(sources).find();
-        return new Capabilities(threads, false, asyncio, files);
+        return new Capabilities(threads, false, asyncio, true);
     }
 
     /** The answer with the support modules beside it (the answer's own files win). */

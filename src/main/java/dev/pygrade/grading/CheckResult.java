@@ -15,4 +15,9 @@ public record CheckResult(
     public boolean passed() {
         return status == CheckStatus.PASSED;
     }
+
+    /** Whether the check cost marks: anything but passed, or skipped by its own test (not part of the score). */
+    public boolean lost() {
+        return status != CheckStatus.PASSED && status != CheckStatus.SKIPPED;
+    }
 }

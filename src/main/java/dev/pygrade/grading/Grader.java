@@ -230,8 +230,7 @@ public final class Grader implements Grading {
         if (results.stream().anyMatch(r -> r.status() == CheckStatus.TIMEOUT || r.status() == CheckStatus.NOT_RUN)) {
             return Status.TIMEOUT;
         }
-        return results.stream().allMatch(r -> r.passed() || r.status() == CheckStatus.SKIPPED)
-                ? Status.PASSED : Status.FAILED;
+        return results.stream().noneMatch(CheckResult::lost) ? Status.PASSED : Status.FAILED;
     }
 
     private static Duration min(Duration a, Duration b) {

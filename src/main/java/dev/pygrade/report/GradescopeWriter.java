@@ -33,7 +33,7 @@ public final class GradescopeWriter {
             test.put("name", check.name());
             test.put("score", check.score());
             test.put("max_score", check.maxScore());
-            test.put("status", check.passed() ? "passed" : "failed");
+            test.put("status", check.lost() ? "failed" : "passed");
             test.put("output", output(check));
             test.put("visibility", "visible");
         }

@@ -129,7 +129,7 @@ public final class ExerciseValidator {
     }
 
     static String mismatch(FixtureExpectation expected, GradeResult result) {
-        Set<String> notPassed = result.checks().stream().filter(c -> !c.passed()).map(CheckResult::name)
+        Set<String> notPassed = result.checks().stream().filter(CheckResult::lost).map(CheckResult::name)
                 .collect(Collectors.toCollection(TreeSet::new));
         double expectedScore = expected.score() < 0 ? result.maxScore() : expected.score();
         List<String> problems = new ArrayList<>();
@@ -145,7 +145,7 @@ public final class ExerciseValidator {
         if (problems.isEmpty()) {
             return null;
         }
-        String details = result.checks().stream().filter(c -> !c.passed())
+        String details = result.checks().stream().filter(CheckResult::lost)
                 .map(c -> c.name() + " [" + c.status().wire() + "]: " + firstLine(c.message()))
                 .collect(Collectors.joining("; "));
         String error = result.error() == null ? "" : " (error: " + firstLine(result.error().located()) + ")";

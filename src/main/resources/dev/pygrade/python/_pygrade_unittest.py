@@ -61,7 +61,9 @@ _loaded = {}            # "module": the test module once run (verified from then
 # ---------------------------------------------------------------------------------------------
 # Plain data: what the equality assertions judge as data, never through candidate code.
 
-_SCALARS = frozenset((type(None), bool, int, float, complex, str, bytes))
+# Built-in types whose == is the interpreter's own: compared as they are (memoryview and
+# bytearray equal bytes with the same content, as in CPython).
+_SCALARS = frozenset((type(None), bool, int, float, complex, str, bytes, bytearray, memoryview, range))
 _CONTAINERS = {list: "list", tuple: "tuple", dict: "dict", set: "set", frozenset: "set"}
 # Builtin bases a subclass is read as when it keeps the base's equality (a named tuple, an
 # IntEnum): read through the base's own methods, as CPython's == reads them.

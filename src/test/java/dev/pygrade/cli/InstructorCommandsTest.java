@@ -237,6 +237,57 @@ class InstructorCommandsTest {
     }
 
     @Test
+    void anExerciseWhoseChecksAreAUnittestModuleIsProvenOnBothRuntimes() throws IOException {
+        exercise("clock", METADATA, """
+                class Clock:
+                    def __init__(self, hour, minute):
+                        self.hour, self.minute = divmod((hour * 60 + minute) % 1440, 60)
+
+                    def __eq__(self, other):
+                        return isinstance(other, Clock) and (self.hour, self.minute) == (other.hour, other.minute)
+
+                    def __repr__(self):
+                        return "Clock(%d, %d)" % (self.hour, self.minute)
+                """, """
+                import unittest
+
+                class ClockTest(unittest.TestCase):
+                    def test_wraps_around(self):
+                        import solution
+                        self.assertEqual(solution.Clock(24, 30), solution.Clock(0, 30))
+
+                    def test_minutes(self):
+                        import solution
+                        self.assertEqual(solution.Clock(1, 75).minute, 15)
+
+                    @unittest.skip("next term")
+                    def test_seconds(self):
+                        self.fail("not yet")
+                """);
+        fixture("clock", "wrong_no_wrap.py", """
+                class Clock:
+                    def __init__(self, hour, minute):
+                        self.hour, self.minute = hour + minute // 60, minute % 60
+
+                    def __eq__(self, other):
+                        return isinstance(other, Clock) and (self.hour, self.minute) == (other.hour, other.minute)
+                """);
+        Files.writeString(dir.resolve("fixtures/clock/expected.json"), """
+                {"wrong_no_wrap.py": {"status": "failed", "score": 1, "not_passed": ["ClockTest.test_wraps_around"]}}
+                """);
+        CliRun run = run("validate", "clock", "--format", "json");
+        assertEquals(0, run.code(), run.out() + run.err());
+        JsonNode report = run.json().get("exercises").get(0);
+        assertEquals(0, report.get("findings").size(), report.toString());
+        CliRun graded = run("grade", "clock", dir.resolve("exercises/clock/reference.py").toString(), "--format",
+                "json");
+        assertEquals(0, graded.code(), graded.out());
+        JsonNode checks = graded.json().get("checks");
+        assertEquals("skipped", checks.get(1).get("status").asText(), checks.toString());
+        assertEquals(2.0, graded.json().get("max_score").asDouble(), "the skipped test is not part of the score");
+    }
+
+    @Test
     void gradeChecksPassesACorrectAnswerOnEveryTestMethod() throws IOException {
         CliRun run = run("grade", "--checks", UNITTEST.resolve("leap/leap_test.py").toString(),
                 UNITTEST.resolve("answers/leap_good.py").toString(), "--format", "json");
