@@ -1,7 +1,7 @@
 import io
 from itertools import chain, cycle, islice
 
-from pygrade import check, expect_equal, fail
+from pygrade import check, expect_equal, expect_false, fail
 
 CHUNK_LIMIT = 1 << 20  # read(size) may hand out at most this many characters at once
 
@@ -155,6 +155,15 @@ def no_whole_file_reads(solution):
     expect_equal(_call(what, solution.count_lines, LineStream(_lines_of(text))), 5, what)
     what = "longest_line(stream of %r)" % text
     expect_equal(_call(what, solution.longest_line, LineStream(_lines_of(text))), "gamma delta", what)
+
+
+@check(weight=1, description="both functions leave the stream open (the caller opened it, the caller closes it)")
+def stream_left_open(solution):
+    for name in ("count_lines", "longest_line"):
+        stream = io.StringIO("one\ntwo\n")
+        getattr(solution, name)(stream)
+        expect_false(stream.closed, name + "(io.StringIO('one\\ntwo\\n')) closed the stream it was given "
+                                          "(do not close it)")
 
 
 LARGE_LINES = 20_000

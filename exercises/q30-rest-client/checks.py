@@ -175,7 +175,7 @@ def empty_on_404(solution):
 
 @check(weight=2, description="any other status raises RuntimeError")
 def raises_on_other_status(solution):
-    for status in (500, 503, 401, 400):
+    for status in (500, 503, 401, 400, 201, 302):
         _serve(status)
         with expect_raises(RuntimeError, "get_users(%r, session=s) when the server answers %d" % (BASE, status)):
             solution.get_users(BASE, session=FakeSession())

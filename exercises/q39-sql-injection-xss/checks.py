@@ -33,6 +33,10 @@ def _rows_for(sql, params):
         if sql.count("?") != len(params):
             raise ProgrammingError("Incorrect number of bindings supplied. The current statement uses %d, "
                                    "and there are %d supplied." % (sql.count("?"), len(params)))
+        if re.search(r"(?i)\blike\b", sql):
+            # as SQLite's LIKE: % and _ are wildcards, ASCII letters match in either case
+            pattern = "".join(".*" if c == "%" else "." if c == "_" else re.escape(c) for c in str(params[0]))
+            return [row for row in TABLE if re.fullmatch(pattern, row[1], re.IGNORECASE | re.DOTALL)]
         return [row for row in TABLE if row[1] == params[0]]
     match = _LITERAL.search(sql)
     if match is None:
@@ -171,6 +175,13 @@ def injection_finds_nobody(solution):
     what, result, log = _find(solution, INJECTION)
     expect_equal(result, None, what)
     _expect_parameterized(what, log, INJECTION)
+
+
+@check(weight=1, description="find_user matches exactly that username: case matters, % and _ are plain characters")
+def exact_match_only(solution):
+    for name in ("ALICE", "Bob", "%", "al_ce", "%e%"):
+        what, result, _ = _find(solution, name)
+        expect_equal(result, None, what)
 
 
 @check(weight=1, description="a username with a quote (o'brien) is found")
