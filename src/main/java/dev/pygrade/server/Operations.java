@@ -30,7 +30,7 @@ final class Operations {
     }
 
     void metrics(Context ctx) {
-        Responses.send(ctx, 200, PrometheusText.CONTENT_TYPE,
+        Responses.send(ctx, 200, ServerMetrics.CONTENT_TYPE,
                 metrics.render(gauges.get()).getBytes(StandardCharsets.UTF_8));
     }
 }
