@@ -160,10 +160,12 @@ public final class GradingServer {
         return url;
     }
 
-    /** Every route the server answers, by path then method. */
+    /** Every route the server answers, by path then method (before-handlers are no routes). */
     List<Route> routes() {
         return http.unsafe.internalRouter.allHttpHandlers().stream()
-                .map(parsed -> new Route(parsed.endpoint.method.name(), parsed.endpoint.path))
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> new Route(endpoint.method.name(), endpoint.path))
                 .sorted(Comparator.comparing(Route::path).thenComparing(Route::method))
                 .toList();
     }
