@@ -78,6 +78,7 @@ final class FrontDoor {
     void unrouted(HttpResponseException refusal, Context ctx) {
         String path = decodedPath(ctx);
         refused(switch (refusal) {
+            // Javalin names the methods the path takes in its one detail: "GET, HEAD"
             case MethodNotAllowedResponse wrongMethod -> HttpError.methodNotAllowed(
                     String.join(", ", wrongMethod.getDetails().values()).split(", "));
             case NotFoundResponse nothing -> HttpError.notFound(path.startsWith("/api/")
@@ -99,7 +100,7 @@ final class FrontDoor {
         if (!response.isCommitted()) {
             try {
                 response.setStatus(500);
-                response.setContentType(Responses.JSON_TYPE);
+                Responses.contentType(response, Responses.JSON_TYPE);
                 response.getOutputStream().write(Responses.toJson(Responses.errorBody(INTERNAL))
                         .getBytes(StandardCharsets.UTF_8));
             } catch (IOException | RuntimeException gone) {

@@ -97,7 +97,7 @@ public final class GradingServer {
                 read("/openapi.json", api::openApi);
                 path("/exercises", () -> {
                     read("", api::list);
-                    read("/", api::list);
+                    read("/", api::list); // the one path also answered with a trailing slash, as before
                     path("/{id}", () -> {
                         read("", api::exercise);
                         post("/submissions", api::submit);

@@ -3,14 +3,15 @@ package dev.pygrade.server;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
-import org.eclipse.jetty.ee10.servlet.ServletContextResponse;
-import org.eclipse.jetty.http.HttpHeader;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.eclipse.jetty.ee10.servlet.ServletContextResponse;
+import org.eclipse.jetty.http.HttpHeader;
 
 /** Writing responses and reading bodies: the only place that touches a request's streams. */
 final class Responses {
@@ -46,7 +47,7 @@ final class Responses {
     /** The server drops the body of an answer to HEAD; its headers stay those of GET. */
     static void send(Context ctx, int status, String contentType, byte[] body) {
         ctx.status(status).result(body);
-        contentType(ctx, contentType);
+        contentType(ctx.res(), contentType);
         if (body.length > 0) {
             ctx.res().setContentLength(body.length); // else Jetty chunks any body over 8 KiB
         }
@@ -56,8 +57,8 @@ final class Responses {
      * Jetty's servlet layer respells a content type it knows ("application/json;charset=utf-8");
      * set on the response below it, the header goes out as written.
      */
-    private static void contentType(Context ctx, String contentType) {
-        ServletContextResponse.getServletContextResponse(ctx.res()).getWrapped().getHeaders()
+    static void contentType(HttpServletResponse response, String contentType) {
+        ServletContextResponse.getServletContextResponse(response).getWrapped().getHeaders()
                 .put(HttpHeader.CONTENT_TYPE, contentType);
     }
 
