@@ -13,7 +13,7 @@ import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.ServletContextResponse;
 import org.eclipse.jetty.http.HttpHeader;
 
-/** Writing responses and reading bodies: the only place that touches a request's streams. */
+/** Writing responses and reading bodies, for the routes and FrontDoor's refusals. */
 final class Responses {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String JSON_TYPE = "application/json; charset=utf-8";

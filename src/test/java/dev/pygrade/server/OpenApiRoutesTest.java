@@ -32,8 +32,7 @@ class OpenApiRoutesTest {
         JsonNode paths = openApi().get("paths");
         try (RunningServer running = RunningServer.start(RunningServer.settings(1, 4),
                 new ServerApiTest.RecordingGrading())) {
-            Set<GradingServer.Route> routed = new TreeSet<>(ROUTE_ORDER);
-            running.server.routes().forEach(route -> routed.add(documentedForm(route)));
+            Set<GradingServer.Route> routed = withoutSlashAliases(running.server.routes());
             assertEquals(documented(paths), routed, "the routes in openapi.json (plus HEAD beside each GET) "
                     + "and the routes GradingServer declares");
 
@@ -79,12 +78,21 @@ class OpenApiRoutesTest {
         return routes;
     }
 
-    /** /api/exercises/ is the list at /api/exercises (the document says so): one route. */
-    private static GradingServer.Route documentedForm(GradingServer.Route route) {
-        String path = route.path();
-        return path.length() > 1 && path.endsWith("/")
-                ? new GradingServer.Route(route.method(), path.substring(0, path.length() - 1))
-                : route;
+    /**
+     * A route with a trailing slash beside the same route without it (/api/exercises/) is one
+     * resource, as the document says; a slashed route alone stays, and must be documented.
+     */
+    private static Set<GradingServer.Route> withoutSlashAliases(List<GradingServer.Route> routes) {
+        Set<GradingServer.Route> distinct = new TreeSet<>(ROUTE_ORDER);
+        for (GradingServer.Route route : routes) {
+            String path = route.path();
+            boolean alias = path.length() > 1 && path.endsWith("/")
+                    && routes.contains(new GradingServer.Route(route.method(), path.substring(0, path.length() - 1)));
+            if (!alias) {
+                distinct.add(route);
+            }
+        }
+        return distinct;
     }
 
     /** The operation asked for real: q09-lru-cache for {id}, an answer for a POST. */
