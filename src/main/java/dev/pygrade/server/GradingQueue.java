@@ -81,7 +81,7 @@ final class GradingQueue {
                 metrics.refused(ServerMetrics.Refusal.QUEUE_TIMEOUT);
                 return new GradingOutcome.Busy(retryAfterSeconds());
             }
-            metrics.graded(result.status(), (System.nanoTime() - admittedAt) / 1e9);
+            metrics.graded(result.status(), Duration.ofNanos(System.nanoTime() - admittedAt));
             return new GradingOutcome.Graded(result);
         } catch (TimeoutException overdue) {
             // The grading goes on holding its slot until it ends; only this caller stops waiting.

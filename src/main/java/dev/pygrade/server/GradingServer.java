@@ -1,39 +1,56 @@
 package dev.pygrade.server;
 
-import com.sun.net.httpserver.HttpContext;
-import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.head;
+import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.post;
+
 import dev.pygrade.exercise.Exercise;
 import dev.pygrade.exercise.Limits;
+import io.javalin.Javalin;
+import io.javalin.apibuilder.EndpointGroup;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
+import io.javalin.util.JavalinBindException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetSocketAddress;
+import java.net.BindException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
- * The grading server: the page at /, the JSON API under /api/, /healthz and /metrics, over the
- * JDK's HTTP server. Requests are handled on virtual threads (they mostly wait for gradings);
+ * The grading server: the page at /, the JSON API under /api/, /healthz and /metrics, on
+ * Javalin (Jetty). Requests are handled on virtual threads (they mostly wait for gradings);
  * gradings run through the bounded {@link GradingQueue}.
  */
 public final class GradingServer {
-    private final HttpServer http;
+    /** After the drain, how long the listener waits for the answers still being written. */
+    private static final Duration ANSWER_WRITE_GRACE = Duration.ofSeconds(2);
+
+    /** A route the server answers: an HTTP method and a path, {id} for a path parameter. */
+    record Route(String method, String path) {
+    }
+
+    private final Javalin http;
+    private final URI url;
     private final GradingQueue queue;
-    private final ExecutorService requests;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Duration drainTimeout;
     /** Null until stopped; then whether every admitted grading was answered. */
     private Boolean drainedAll;
 
-    private GradingServer(HttpServer http, GradingQueue queue, ExecutorService requests, Duration drainTimeout) {
+    private GradingServer(Javalin http, URI url, GradingQueue queue, Duration drainTimeout) {
         this.http = http;
+        this.url = url;
         this.queue = queue;
-        this.requests = requests;
         this.drainTimeout = drainTimeout;
     }
 
@@ -47,35 +64,110 @@ public final class GradingServer {
         ServerMetrics metrics = new ServerMetrics();
         GradingQueue queue = new GradingQueue(backend.grading(), settings.slots(), settings.waiting(),
                 settings.queueTimeout(), metrics);
-        HttpServer http = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 256);
-        ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
-        http.setExecutor(requests);
         FrontDoor front = new FrontDoor(settings.corsOrigin(), new AccessLog(accessLog), errors, metrics);
-        HttpHandler api = new ApiHandler(exercises, limits, queue, settings.maxRequestBytes(), new PromptRenderer(),
+        ExerciseApi api = new ExerciseApi(exercises, limits, queue, settings.maxRequestBytes(), new PromptRenderer(),
                 StaticAssets.read("openapi.json"));
-        HttpHandler operations = new OperationsHandler(queue, metrics, () -> new ServerMetrics.Gauges(queue.queued(),
+        Operations operations = new Operations(queue, metrics, () -> new ServerMetrics.Gauges(queue.queued(),
                 queue.running(), queue.capacity(), backend.poolStats().get(), backend.workersReplaced().getAsLong()));
-        mount(http, "/", new StaticAssets(), front);
-        mount(http, "/api/", api, front);
-        mount(http, "/healthz", operations, front);
-        mount(http, "/metrics", operations, front);
-        http.start();
-        return new GradingServer(http, queue, requests, settings.drainTimeout());
+        Javalin http = Javalin.create(config -> {
+            configure(config, front);
+            config.routes.apiBuilder(routes(api, operations));
+        });
+        try {
+            http.start(settings.host(), settings.port());
+        } catch (JavalinBindException taken) {
+            http.stop();
+            throw bindFailure(taken);
+        }
+        URI url = url(InetAddress.getByName(settings.host()), http.port());
+        return new GradingServer(http, url, queue, settings.drainTimeout());
     }
 
-    private static void mount(HttpServer http, String path, HttpHandler handler, FrontDoor front) {
-        HttpContext context = http.createContext(path, handler);
-        context.getFilters().add(front);
+    /** Every route, in one tree. HEAD is declared beside GET: Javalin alone would answer it empty. */
+    private static EndpointGroup routes(ExerciseApi api, Operations operations) {
+        return () -> {
+            read("/", StaticAssets.file("index.html"));
+            path("/assets", () -> {
+                read("/app.css", StaticAssets.file("app.css"));
+                read("/app.js", StaticAssets.file("app.js"));
+                read("/highlight.js", StaticAssets.file("highlight.js"));
+            });
+            read("/favicon.svg", StaticAssets.file("favicon.svg"));
+            path("/api", () -> {
+                read("/openapi.json", api::openApi);
+                path("/exercises", () -> {
+                    read("", api::list);
+                    read("/", api::list); // the one path also answered with a trailing slash, as before
+                    path("/{id}", () -> {
+                        read("", api::exercise);
+                        post("/submissions", api::submit);
+                    });
+                });
+            });
+            read("/healthz", operations::health);
+            read("/metrics", operations::metrics);
+        };
+    }
+
+    private static void read(String path, Handler handler) {
+        get(path, handler);
+        head(path, handler);
+    }
+
+    private static void configure(JavalinConfig config, FrontDoor front) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.startup.startupWatcherEnabled = false;
+        config.concurrency.useVirtualThreads = true;
+        config.http.compressionStrategy = CompressionStrategy.NONE;
+        config.http.prefer405over404 = true; // with Allow, as FrontDoor#unrouted writes it
+        config.router.ignoreTrailingSlashes = false; // /healthz/ is not /healthz
+        config.jetty.modifyServer(server -> {
+            server.setErrorHandler(front::unread);
+            server.insertHandler(new GracefulHandler());
+            server.setStopTimeout(ANSWER_WRITE_GRACE.toMillis());
+        });
+        config.routes.before(front::enter);
+        config.routes.exception(HttpError.class, front::refused);
+        config.routes.exception(HttpResponseException.class, front::unrouted);
+        config.routes.exception(Exception.class, front::failed);
+        config.router.javaLangErrorHandler(front::crashed);
+        config.requestLogger.http(front::leave);
+    }
+
+    /** The address that could not be bound, in the words of the JDK (such as "Address already in use"). */
+    private static BindException bindFailure(JavalinBindException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException bind) {
+                return bind;
+            }
+        }
+        BindException bind = new BindException(failure.getMessage());
+        bind.initCause(failure);
+        return bind;
+    }
+
+    private static URI url(InetAddress address, int port) {
+        String host = address.getHostAddress();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return URI.create("http://" + host + ":" + port + "/");
     }
 
     /** The address actually bound (port 0 picks a free one), as a URL for a browser. */
     public URI url() {
-        InetSocketAddress address = http.getAddress();
-        String host = address.getAddress().getHostAddress();
-        if (host.contains(":")) {
-            host = "[" + host + "]";
-        }
-        return URI.create("http://" + host + ":" + address.getPort() + "/");
+        return url;
+    }
+
+    /** Every route the server answers, by path then method (before-handlers are no routes). */
+    List<Route> routes() {
+        return http.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> new Route(endpoint.method.name(), endpoint.path))
+                .sorted(Comparator.comparing(Route::path).thenComparing(Route::method))
+                .toList();
     }
 
     /**
@@ -94,9 +186,7 @@ public final class GradingServer {
             Thread.currentThread().interrupt();
             drained = false;
         }
-        // The exchanges whose gradings just ended still write their answers: give them a moment.
-        http.stop(2);
-        requests.shutdown();
+        http.stop(); // waits up to ANSWER_WRITE_GRACE for the answers of the gradings that just ended
         drainedAll = drained;
         stopped.countDown();
         return drained;

@@ -2,16 +2,18 @@ package dev.pygrade.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
+import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.eclipse.jetty.ee10.servlet.ServletContextResponse;
+import org.eclipse.jetty.http.HttpHeader;
 
-/** Writing responses and reading bodies: the only place that touches an exchange's streams. */
+/** Writing responses and reading bodies, for the routes and FrontDoor's refusals. */
 final class Responses {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String JSON_TYPE = "application/json; charset=utf-8";
@@ -19,43 +21,53 @@ final class Responses {
     private Responses() {
     }
 
-    static void json(HttpExchange exchange, int status, Object body) throws IOException {
-        send(exchange, status, JSON_TYPE, toJson(body).getBytes(StandardCharsets.UTF_8));
+    static void json(Context ctx, int status, Object body) {
+        send(ctx, status, JSON_TYPE, toJson(body).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A JSON string that is already serialized (a result from JsonReporter). */
-    static void rawJson(HttpExchange exchange, int status, String body) throws IOException {
-        send(exchange, status, JSON_TYPE, body.getBytes(StandardCharsets.UTF_8));
+    static void rawJson(Context ctx, int status, String body) {
+        send(ctx, status, JSON_TYPE, body.getBytes(StandardCharsets.UTF_8));
     }
 
     /** {"status": 404, "error": "Not Found", "message": "..."}: what every refusal looks like. */
-    static void error(HttpExchange exchange, HttpError refusal) throws IOException {
-        refusal.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+    static void error(Context ctx, HttpError refusal) {
+        refusal.headers().forEach(ctx::header);
+        json(ctx, refusal.status(), errorBody(refusal));
+    }
+
+    static Map<String, Object> errorBody(HttpError refusal) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", refusal.status());
         body.put("error", reason(refusal.status()));
         body.put("message", refusal.getMessage());
-        json(exchange, refusal.status(), body);
+        return body;
     }
 
-    static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        boolean head = "HEAD".equals(exchange.getRequestMethod());
-        exchange.sendResponseHeaders(status, head ? -1 : body.length == 0 ? -1 : body.length);
-        if (!head && body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+    /** The server drops the body of an answer to HEAD; its headers stay those of GET. */
+    static void send(Context ctx, int status, String contentType, byte[] body) {
+        ctx.status(status).result(body);
+        contentType(ctx.res(), contentType);
+        if (body.length > 0) {
+            ctx.res().setContentLength(body.length); // else Jetty chunks any body over 8 KiB
         }
-        exchange.close();
+    }
+
+    /**
+     * Jetty's servlet layer respells a content type it knows ("application/json;charset=utf-8");
+     * set on the response below it, the header goes out as written.
+     */
+    static void contentType(HttpServletResponse response, String contentType) {
+        ServletContextResponse.getServletContextResponse(response).getWrapped().getHeaders()
+                .put(HttpHeader.CONTENT_TYPE, contentType);
     }
 
     /**
      * The request body, refused with 413 once it passes {@code cap} bytes: a declared
      * Content-Length over the cap is refused unread, a chunked body when it gets there.
      */
-    static byte[] body(HttpExchange exchange, int cap) throws IOException {
-        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+    static byte[] body(Context ctx, int cap) throws IOException {
+        String declared = ctx.header("Content-Length");
         if (declared != null) {
             try {
                 if (Long.parseLong(declared.trim()) > cap) {
@@ -65,7 +77,7 @@ final class Responses {
                 throw new HttpError(400, "Content-Length is not a number");
             }
         }
-        try (InputStream in = exchange.getRequestBody()) {
+        try (InputStream in = ctx.bodyInputStream()) {
             byte[] bytes = in.readNBytes(cap + 1);
             if (bytes.length > cap) {
                 throw tooLarge(cap);
@@ -78,7 +90,7 @@ final class Responses {
         return new HttpError(413, "the request is larger than " + cap / 1024 + " KiB");
     }
 
-    private static String toJson(Object body) {
+    static String toJson(Object body) {
         try {
             return JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {

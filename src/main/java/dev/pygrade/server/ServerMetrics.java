@@ -2,17 +2,33 @@ package dev.pygrade.server;
 
 import dev.pygrade.grading.Status;
 import dev.pygrade.sandbox.PoolStats;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusNamingConvention;
+import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.function.ToDoubleFunction;
 
 /**
- * What the server counts for /metrics: gradings by status, their latency, refusals by
- * reason, HTTP responses by code. Gauges (queue, pool) are read when the page is rendered.
+ * What the server counts for /metrics, in Micrometer's Prometheus registry: gradings by status,
+ * their latency, refusals by reason, HTTP responses by code. Gauges (queue, pool) are read when
+ * the page is rendered, once per scrape.
  */
 final class ServerMetrics {
+    /** The Prometheus text exposition format, version 0.0.4. */
+    static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+    /** From a warm pool's tens of milliseconds to a fresh context's seconds and a timeout's minute. */
+    private static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(10), Duration.ofMillis(25),
+            Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+            Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10),
+            Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(120)};
+
     /** Why a submission was not graded. */
     enum Refusal {
         BUSY("busy"), QUEUE_TIMEOUT("queue_timeout"), SHUTTING_DOWN("shutting_down"), OVERDUE("overdue");
@@ -28,23 +44,72 @@ final class ServerMetrics {
     record Gauges(int queued, int running, int capacity, PoolStats pool, long workersReplaced) {
     }
 
-    private final Map<Status, LongAdder> gradings = new ConcurrentHashMap<>();
-    private final Map<Refusal, LongAdder> refusals = new ConcurrentHashMap<>();
-    private final Map<Integer, LongAdder> responses = new ConcurrentSkipListMap<>();
-    private final LatencyHistogram latency = new LatencyHistogram();
-
-    ServerMetrics() {
-        for (Status status : Status.values()) {
-            gradings.put(status, new LongAdder());
-        }
-        for (Refusal refusal : Refusal.values()) {
-            refusals.put(refusal, new LongAdder());
+    /**
+     * Prometheus' client drops a "_created" suffix from names (OpenMetrics gives every counter a
+     * series of that name); pygrade_pool_contexts_created_total keeps the name it has always had.
+     */
+    private static final class Names extends PrometheusNamingConvention {
+        @Override
+        public String name(String name, Meter.Type type, String baseUnit) {
+            String converted = super.name(name, type, baseUnit);
+            return name.endsWith(".created") ? converted + "_created" : converted;
         }
     }
 
-    void graded(Status status, double seconds) {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)
+            .throwExceptionOnRegistrationFailure();
+    private final Map<Status, Counter> gradings = new EnumMap<>(Status.class);
+    private final Map<Refusal, Counter> refusals = new EnumMap<>(Refusal.class);
+    private final Timer latency;
+    private volatile Gauges scraped = new Gauges(0, 0, 0, PoolStats.NONE, 0);
+
+    ServerMetrics() {
+        registry.config().namingConvention(new Names());
+        for (Status status : Status.values()) {
+            gradings.put(status, Counter.builder("pygrade.gradings").tag("status", status.wire())
+                    .description("Gradings finished, by the result's status.").register(registry));
+        }
+        latency = Timer.builder("pygrade.grading.duration").serviceLevelObjectives(LATENCY_BUCKETS)
+                .description("Time from admission to result of a grading (queue wait included).").register(registry);
+        for (Refusal refusal : Refusal.values()) {
+            refusals.put(refusal, Counter.builder("pygrade.submissions.refused").tag("reason", refusal.label)
+                    .description("Submissions not graded: queue full (busy), waited too long (queue_timeout), "
+                            + "shutting down, or no answer within the limits (overdue).")
+                    .register(registry));
+        }
+        gauge("pygrade.queue.depth", "Submissions admitted and waiting for a grading slot.", Gauges::queued);
+        gauge("pygrade.gradings.in.flight", "Gradings running now.", Gauges::running);
+        gauge("pygrade.queue.capacity", "Submissions admitted at once (running plus waiting).", Gauges::capacity);
+        for (String state : new String[] {"idle", "leased"}) {
+            Gauge.builder("pygrade.pool.contexts", this, metrics -> state.equals("idle")
+                    ? metrics.scraped.pool().idle() : metrics.scraped.pool().leased())
+                    .tag("state", state).description("GraalPy contexts in the pool, by state.").register(registry);
+        }
+        counter("pygrade.pool.contexts.created", "GraalPy contexts created.", gauges -> gauges.pool().created());
+        counter("pygrade.pool.contexts.reused", "Contexts handed out again after a verified grading.",
+                gauges -> gauges.pool().reused());
+        counter("pygrade.pool.contexts.discarded",
+                "Contexts closed because a grading left them unverifiable, dirty or retired.",
+                gauges -> gauges.pool().discarded());
+        counter("pygrade.workers.replaced",
+                "Worker JVMs replaced after a crash, running out of memory, or a stranded thread.",
+                Gauges::workersReplaced);
+    }
+
+    private void gauge(String name, String description, ToDoubleFunction<Gauges> value) {
+        Gauge.builder(name, this, metrics -> value.applyAsDouble(metrics.scraped)).description(description)
+                .register(registry);
+    }
+
+    /** A counter kept elsewhere (the pools, the worker supervisor), read at each scrape. */
+    private void counter(String name, String description, ToDoubleFunction<Gauges> value) {
+        FunctionCounter.builder(name, this, metrics -> value.applyAsDouble(metrics.scraped)).description(description)
+                .register(registry);
+    }
+
+    void graded(Status status, Duration took) {
         gradings.get(status).increment();
-        latency.observe(seconds);
+        latency.record(took);
     }
 
     void refused(Refusal refusal) {
@@ -52,46 +117,13 @@ final class ServerMetrics {
     }
 
     void responded(int code) {
-        responses.computeIfAbsent(code, c -> new LongAdder()).increment();
+        Counter.builder("pygrade.http.responses").tag("code", Integer.toString(code))
+                .description("HTTP responses, by status code.").register(registry).increment();
     }
 
-    String render(Gauges gauges) {
-        PrometheusText text = new PrometheusText();
-        text.family("pygrade_gradings_total", "counter", "Gradings finished, by the result's status.");
-        for (Status status : Status.values()) {
-            text.sample("pygrade_gradings_total", "status", status.wire(), gradings.get(status).sum());
-        }
-        text.histogram("pygrade_grading_duration_seconds",
-                "Time from admission to result of a grading (queue wait included).", latency);
-        text.family("pygrade_submissions_refused_total", "counter",
-                "Submissions not graded: queue full (busy), waited too long (queue_timeout), shutting down, "
-                        + "or no answer within the limits (overdue).");
-        for (Refusal refusal : Refusal.values()) {
-            text.sample("pygrade_submissions_refused_total", "reason", refusal.label, refusals.get(refusal).sum());
-        }
-        text.family("pygrade_queue_depth", "gauge", "Submissions admitted and waiting for a grading slot.")
-                .sample("pygrade_queue_depth", gauges.queued());
-        text.family("pygrade_gradings_in_flight", "gauge", "Gradings running now.")
-                .sample("pygrade_gradings_in_flight", gauges.running());
-        text.family("pygrade_queue_capacity", "gauge", "Submissions admitted at once (running plus waiting).")
-                .sample("pygrade_queue_capacity", gauges.capacity());
-        PoolStats pool = gauges.pool();
-        text.family("pygrade_pool_contexts", "gauge", "GraalPy contexts in the pool, by state.")
-                .sample("pygrade_pool_contexts", "state", "idle", pool.idle())
-                .sample("pygrade_pool_contexts", "state", "leased", pool.leased());
-        text.family("pygrade_pool_contexts_created_total", "counter", "GraalPy contexts created.")
-                .sample("pygrade_pool_contexts_created_total", pool.created());
-        text.family("pygrade_pool_contexts_reused_total", "counter", "Contexts handed out again after a verified grading.")
-                .sample("pygrade_pool_contexts_reused_total", pool.reused());
-        text.family("pygrade_pool_contexts_discarded_total", "counter",
-                "Contexts closed because a grading left them unverifiable, dirty or retired.")
-                .sample("pygrade_pool_contexts_discarded_total", pool.discarded());
-        text.family("pygrade_workers_replaced_total", "counter",
-                "Worker JVMs replaced after a crash, running out of memory, or a stranded thread.")
-                .sample("pygrade_workers_replaced_total", gauges.workersReplaced());
-        text.family("pygrade_http_responses_total", "counter", "HTTP responses, by status code.");
-        Map<Integer, LongAdder> byCode = new TreeMap<>(responses);
-        byCode.forEach((code, count) -> text.sample("pygrade_http_responses_total", "code", code.toString(), count.sum()));
-        return text.toString();
+    /** The page for Prometheus, with the gauges as they are now. */
+    synchronized String render(Gauges gauges) {
+        scraped = gauges;
+        return registry.scrape(CONTENT_TYPE);
     }
 }

@@ -1,7 +1,6 @@
 package dev.pygrade.server;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+import io.javalin.http.Handler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,40 +8,30 @@ import java.util.Map;
 
 /**
  * The web page and its files, served from the jar's resources (dev/pygrade/web/). Only the
- * files named here are served: nothing else of the class path is reachable by URL.
+ * files the routes name are served: nothing else of the class path is reachable by URL.
  */
-final class StaticAssets implements HttpHandler {
+final class StaticAssets {
     private static final String ROOT = "/dev/pygrade/web/";
-    private static final Map<String, Asset> ASSETS = Map.of(
-            "/", new Asset("index.html", "text/html; charset=utf-8"),
-            "/assets/app.css", new Asset("app.css", "text/css; charset=utf-8"),
-            "/assets/app.js", new Asset("app.js", "text/javascript; charset=utf-8"),
-            "/assets/highlight.js", new Asset("highlight.js", "text/javascript; charset=utf-8"),
-            "/favicon.svg", new Asset("favicon.svg", "image/svg+xml"));
+    private static final Map<String, String> CONTENT_TYPES = Map.of(
+            "html", "text/html; charset=utf-8",
+            "css", "text/css; charset=utf-8",
+            "js", "text/javascript; charset=utf-8",
+            "svg", "image/svg+xml");
 
-    private record Asset(String file, String contentType) {
+    private StaticAssets() {
     }
 
-    private final Map<String, byte[]> contents;
-
-    StaticAssets() {
-        this.contents = new java.util.HashMap<>();
-        ASSETS.forEach((path, asset) -> contents.put(path, read(asset.file())));
-    }
-
-    @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getPath();
-        Asset asset = ASSETS.get(path);
-        if (asset == null) {
-            throw HttpError.notFound("nothing at " + path);
+    /** A handler that answers with the file {@code name}, read once, now. */
+    static Handler file(String name) {
+        String contentType = CONTENT_TYPES.get(name.substring(name.lastIndexOf('.') + 1));
+        if (contentType == null) {
+            throw new IllegalArgumentException("no content type for " + name);
         }
-        String method = exchange.getRequestMethod();
-        if (!method.equals("GET") && !method.equals("HEAD")) {
-            throw HttpError.methodNotAllowed("GET", "HEAD");
-        }
-        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-        Responses.send(exchange, 200, asset.contentType(), contents.get(path));
+        byte[] contents = read(name);
+        return ctx -> {
+            ctx.header("Cache-Control", "no-cache");
+            Responses.send(ctx, 200, contentType, contents);
+        };
     }
 
     static byte[] read(String file) {

@@ -302,7 +302,7 @@ class ServerApiTest {
             running.get("/api/exercises/q99");
             HttpResponse<String> metrics = running.get("/metrics");
             assertEquals(200, metrics.statusCode());
-            assertEquals(PrometheusText.CONTENT_TYPE, metrics.headers().firstValue("Content-Type").orElse(""));
+            assertEquals("text/plain; version=0.0.4; charset=utf-8", metrics.headers().firstValue("Content-Type").orElse(""));
             Map<String, Double> samples = PrometheusFormat.parse(metrics.body());
             assertEquals(1.0, samples.get("pygrade_gradings_total{status=\"passed\"}"));
             assertEquals(0.0, samples.get("pygrade_gradings_total{status=\"memory\"}"));
