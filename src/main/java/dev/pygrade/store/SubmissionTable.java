@@ -120,6 +120,21 @@ public final class SubmissionTable {
                 .bind("now", now.toEpochMilli()).execute() == 1);
     }
 
+    /** Extends every lease {@code owner} holds on a pending submission to {@code until}: a live grader's heartbeat. */
+    public int renew(String owner, Instant until) {
+        return jdbi.withHandle(handle -> handle.createUpdate(
+                        "UPDATE submissions SET lease_until = :until WHERE lease_owner = :owner AND status = 'pending'")
+                .bind("until", until.toEpochMilli()).bind("owner", owner).execute());
+    }
+
+    /** Gives back every lease {@code owner} holds, so that another grader may take those submissions at once. */
+    public int releaseAll(String owner) {
+        return jdbi.withHandle(handle -> handle.createUpdate(
+                        "UPDATE submissions SET lease_owner = NULL, lease_until = NULL "
+                                + "WHERE lease_owner = :owner AND status = 'pending'")
+                .bind("owner", owner).execute());
+    }
+
     /** Gives a claimed submission back (its grader stops before grading it), so another may take it at once. */
     public void release(long id, String owner) {
         jdbi.useHandle(handle -> handle.createUpdate("""
