@@ -95,6 +95,10 @@ final class GradingLane implements AutoCloseable {
             threads.execute(() -> {
                 try {
                     gradePending(submissionId);
+                } catch (RuntimeException failed) {
+                    // the database went away mid-grading: the submission stays pending, its lease runs out,
+                    // and a later sweep grades it again
+                    log("submission " + submissionId + " stays pending: " + failed);
                 } finally {
                     queued.remove(submissionId);
                     room.release();

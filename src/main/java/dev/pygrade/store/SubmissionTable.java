@@ -23,7 +23,8 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * runs out, and the submission can be claimed again: none is lost, none is graded twice over.
  */
 public final class SubmissionTable {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final TypeReference<List<SubmissionRecord.StoredFile>> FILES = new TypeReference<>() {
     };
     private static final int INSERT_RETRIES = 5;
@@ -229,7 +230,12 @@ public final class SubmissionTable {
     }
 
     private static ResultRecord readResult(ResultSet row) throws SQLException {
-        GradeResult result = JsonReporter.fromJson(row.getString("result_json"));
+        GradeResult result;
+        try {
+            result = JSON.readValue(row.getString("result_json"), GradeResult.class);
+        } catch (JsonProcessingException corrupt) {
+            throw new SQLException("result " + row.getLong("id") + ": not a pygrade.result/1 object", corrupt);
+        }
         Receipt receipt = new Receipt(row.getString("checks_sha256"), row.getString("prompt_sha256"),
                 row.getString("limits_sha256"), row.getString("code_sha256"), row.getString("pygrade_version"));
         return new ResultRecord(row.getLong("id"), row.getLong("submission_id"),
