@@ -45,6 +45,89 @@ public final class AssessmentJson {
         return node;
     }
 
+    /** What a candidate's page shows: their assessment, time, exercises and own submissions with allowed feedback. */
+    public static ObjectNode candidateView(CandidateView view) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("assessment", view.assessmentId());
+        node.put("name", view.assessmentName());
+        node.put("candidate", view.candidateName());
+        node.put("phase", view.phase().name().toLowerCase(java.util.Locale.ROOT));
+        time(node, "opens_at", view.opensAt());
+        time(node, "closes_at", view.closesAt());
+        time(node, "started_at", view.startedAt());
+        time(node, "deadline", view.deadline());
+        node.put("time_left_seconds", view.timeLeft().toSeconds());
+        node.put("time_allowed_seconds", view.timeAllowed().toSeconds());
+        node.put("feedback", view.feedback().wire());
+        ArrayNode exercises = node.putArray("exercises");
+        for (CandidateView.ExerciseEntry entry : view.exercises()) {
+            ObjectNode out = exercises.addObject();
+            out.put("id", entry.id());
+            out.put("title", entry.title());
+            out.put("prompt", entry.prompt());
+            out.put("attempts_used", entry.attemptsUsed());
+            out.put("attempts_left", entry.attemptsLeft());
+        }
+        ArrayNode submissions = node.putArray("submissions");
+        for (CandidateView.SubmissionEntry entry : view.submissions()) {
+            ObjectNode out = submissions.addObject();
+            out.put("id", entry.id());
+            out.put("exercise", entry.exerciseId());
+            out.put("attempt", entry.attempt());
+            out.put("submitted_at", entry.submittedAt().toString());
+            out.put("status", entry.status());
+            ObjectNode files = out.putObject("files");
+            new java.util.TreeMap<>(entry.files()).forEach(files::put);
+            entry.feedback().ifPresentOrElse(feedback -> out.set("feedback", feedback(feedback)),
+                    () -> out.putNull("feedback"));
+        }
+        return node;
+    }
+
+    private static ObjectNode feedback(Feedback feedback) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("status", feedback.status());
+        node.put("score", feedback.score());
+        node.put("max_score", feedback.maxScore());
+        feedback.error().ifPresentOrElse(error -> node.put("error", error), () -> node.putNull("error"));
+        ArrayNode checks = node.putArray("checks");
+        for (Feedback.CheckFeedback check : feedback.checks()) {
+            ObjectNode out = checks.addObject();
+            out.put("name", check.name());
+            out.put("description", check.description());
+            out.put("status", check.status());
+            out.put("score", check.score());
+            out.put("max_score", check.maxScore());
+            check.message().ifPresent(message -> out.put("message", message));
+            check.output().ifPresent(output -> out.put("output", output));
+        }
+        return node;
+    }
+
+    /** An instructor's view of a candidate: every submission with its code and every grading, with receipts. */
+    public static ArrayNode history(List<InstructorView.SubmissionHistory> history) {
+        ArrayNode node = JSON.createArrayNode();
+        for (InstructorView.SubmissionHistory entry : history) {
+            ObjectNode out = node.addObject();
+            out.put("id", entry.submission().id());
+            out.put("exercise", entry.submission().exerciseId());
+            out.put("attempt", entry.submission().attempt());
+            out.put("submitted_at", entry.submission().submittedAt().toString());
+            out.put("status", entry.submission().status().wire());
+            ObjectNode files = out.putObject("files");
+            entry.submission().files().forEach(file -> files.put(file.path(), file.text()));
+            ArrayNode gradings = out.putArray("gradings");
+            for (dev.pygrade.store.ResultRecord result : entry.gradings()) {
+                ObjectNode grading = gradings.addObject();
+                grading.put("reason", result.reason().wire());
+                grading.put("graded_at", result.gradedAt().toString());
+                grading.set("result", JSON.valueToTree(result.result()));
+                grading.set("receipt", JSON.valueToTree(result.receipt()));
+            }
+        }
+        return node;
+    }
+
     public static ObjectNode results(ResultsTable table) {
         ObjectNode node = JSON.createObjectNode();
         node.put("assessment", table.assessmentId());
