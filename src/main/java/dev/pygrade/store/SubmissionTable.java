@@ -60,12 +60,19 @@ public final class SubmissionTable {
                     return Optional.of(new SubmissionRecord(id, candidateId, exerciseId, used + 1, label, files,
                             Instant.ofEpochMilli(submittedAt.toEpochMilli()), SubmissionStatus.PENDING));
                 });
-            } catch (UnableToExecuteStatementException raced) {
-                if (tries >= INSERT_RETRIES) {
-                    throw raced;
+            } catch (UnableToExecuteStatementException failed) {
+                if (!uniqueViolation(failed) || tries >= INSERT_RETRIES) {
+                    throw failed;
                 }
+                // another submission took this attempt number between our count and our insert: count again
             }
         }
+    }
+
+    /** PostgreSQL's unique_violation (23505); SQLite's SQLITE_CONSTRAINT_UNIQUE. */
+    private static boolean uniqueViolation(UnableToExecuteStatementException failed) {
+        return failed.getCause() instanceof java.sql.SQLException cause && ("23505".equals(cause.getSQLState())
+                || String.valueOf(cause.getMessage()).contains("UNIQUE constraint failed"));
     }
 
     public int attemptsUsed(long candidateId, String exerciseId) {
@@ -134,14 +141,6 @@ public final class SubmissionTable {
                         "UPDATE submissions SET lease_owner = NULL, lease_until = NULL "
                                 + "WHERE lease_owner = :owner AND status = 'pending'")
                 .bind("owner", owner).execute());
-    }
-
-    /** Gives a claimed submission back (its grader stops before grading it), so another may take it at once. */
-    public void release(long id, String owner) {
-        jdbi.useHandle(handle -> handle.createUpdate("""
-                        UPDATE submissions SET lease_owner = NULL, lease_until = NULL
-                        WHERE id = :id AND status = 'pending' AND lease_owner = :owner""")
-                .bind("id", id).bind("owner", owner).execute());
     }
 
     /**

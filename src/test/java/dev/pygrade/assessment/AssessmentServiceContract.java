@@ -408,6 +408,61 @@ abstract class AssessmentServiceContract {
     }
 
     @Test
+    void aGracefulStopGivesBackWhatItHasNotGradedSoTheNextStartTakesItAtOnce() throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        // a lease of 10 minutes: had the first service not given its claim back, the second could not take it in time
+        AssessmentService first = service(new FakeGrading(gate), settings().withGrading(1, 4)
+                .withLease(Duration.ofMinutes(10), Duration.ofMillis(200)));
+        Assessment assessment = first.create(spec(Duration.ofHours(1), 5, FeedbackLevel.FULL));
+        String token = first.invite(assessment.id(), List.of("ada")).get(0).token();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(accepted(first.submit(token, Q09, answer(GOOD + "# " + i))).submissionId());
+        }
+        waitUntil(() -> new SubmissionTable(database).find(ids.get(0)).isPresent() && leaseHeld(ids.get(0)),
+                "the first service claimed its first submission");
+        first.close(Duration.ofMillis(300)); // its one grading is stuck: it is stopped, its leases given back
+        assertFalse(leaseHeld(ids.get(0)), "the claim is given back on close");
+        gate.countDown();
+        AssessmentService second = service(new FakeGrading());
+        long started = System.nanoTime();
+        for (long id : ids) {
+            graded(second, id);
+        }
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofMinutes(2)) < 0);
+        SubmissionTable table = new SubmissionTable(database);
+        for (long id : ids) {
+            assertEquals(1, table.history(id).size(), "submission " + id + " graded once");
+        }
+    }
+
+    private boolean leaseHeld(long submissionId) {
+        return database.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT COUNT(*) FROM submissions WHERE id = :id AND lease_owner IS NOT NULL").bind("id", submissionId)
+                .mapTo(Long.class).one()) > 0;
+    }
+
+    @Test
+    void anExerciseThatIsGoneGivesAnInternalErrorNotAForeverPendingSubmission() throws Exception {
+        AssessmentService service = service(new FakeGrading());
+        Assessment assessment = service.create(spec(Duration.ofHours(1), 1, FeedbackLevel.FULL));
+        String token = service.invite(assessment.id(), List.of("ada")).get(0).token();
+        long id = accepted(service.submit(token, Q01, answer(GOOD))).submissionId();
+        graded(service, id);
+        try (Stream<Path> files = Files.walk(exercises.root().resolve(Q01))) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+        RegradeReport report = service.regrade(assessment.id(), Optional.of(Q01));
+        RegradeReport.Change change = report.byCandidate().get("ada").get(0);
+        assertEquals("internal-error", change.newStatus());
+        ResultRecord result = service.result(id).orElseThrow();
+        assertTrue(result.result().error().message().contains("no longer in the exercises folder"),
+                result.result().error().message());
+    }
+
+    @Test
     void aFullLaneLosesNothingTheSweepGradesWhatWaitsInTheDatabase() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
         AssessmentService service = service(new FakeGrading(gate), settings().withGrading(1, 1));
