@@ -28,6 +28,10 @@ public record AssessmentSpec(String name, List<String> exerciseIds, Duration tim
             throw new IllegalArgumentException("the assessment must open before it closes (opens " + opensAt.get()
                     + ", closes " + closesAt.get() + ")");
         }
+        if (feedback == FeedbackLevel.NONE_UNTIL_CLOSED && closesAt.isEmpty()) {
+            throw new IllegalArgumentException("feedback none_until_closed needs a close time: without one, candidates "
+                    + "would never see their results");
+        }
         if (attemptsAllowed < 1) {
             throw new IllegalArgumentException("at least one attempt must be allowed");
         }

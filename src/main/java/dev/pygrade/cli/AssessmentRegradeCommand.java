@@ -7,6 +7,7 @@ import dev.pygrade.assessment.ServiceSettings;
 import dev.pygrade.exercise.Limits;
 import dev.pygrade.grading.Grading;
 import dev.pygrade.worker.WorkerPool;
+import dev.pygrade.worker.WorkerRuntime;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Optional;
@@ -70,13 +71,21 @@ final class AssessmentRegradeCommand extends AssessmentSubcommand {
             return (exercise, submission, exerciseLimits) -> root().services.grader(isolation.isolation)
                     .grade(exercise, submission, exerciseLimits);
         }
-        pool = new WorkerPool(workers, limits.workerHeapBytes(workerHeap), root().services.home(), isolation.isolation,
-                root().services.workerRuntime());
+        WorkerRuntime runtime = root().services.workerRuntime();
+        // the worker JVMs start with the first grading: an unknown assessment, or one with nothing graded, starts none
+        return (exercise, submission, exerciseLimits) -> workers(runtime).grade(exercise, submission, exerciseLimits);
+    }
+
+    private synchronized WorkerPool workers(WorkerRuntime runtime) {
+        if (pool == null) {
+            pool = new WorkerPool(workers, limits.workerHeapBytes(workerHeap), root().services.home(),
+                    isolation.isolation, runtime);
+        }
         return pool;
     }
 
     @Override
-    void closeGrading() {
+    synchronized void closeGrading() {
         if (pool != null) {
             pool.close();
         }

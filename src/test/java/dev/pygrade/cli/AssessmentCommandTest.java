@@ -177,6 +177,10 @@ class AssessmentCommandTest {
         assertEquals(2, feedback.code());
         assertTrue(feedback.err().contains("none_until_closed"), feedback.err());
 
+        CliRun never = run("create", "x", "--exercise", ID, "--minutes", "5", "--feedback", "none_until_closed");
+        assertEquals(2, never.code());
+        assertTrue(never.err().contains("needs a close time"), never.err());
+
         CliRun missing = run("results", "42");
         assertEquals(2, missing.code());
         assertEquals("pygrade: no assessment 42\n", missing.err());
