@@ -41,7 +41,7 @@ public final class AssessmentJson {
         node.put("candidate", invitation.candidateName());
         node.put("assessment", invitation.assessmentId());
         node.put("token", invitation.token());
-        link.ifPresentOrElse(value -> node.put("link", value), () -> node.putNull("link"));
+        text(node, "link", link);
         return node;
     }
 
@@ -70,14 +70,8 @@ public final class AssessmentJson {
         }
         ArrayNode submissions = node.putArray("submissions");
         for (CandidateView.SubmissionEntry entry : view.submissions()) {
-            ObjectNode out = submissions.addObject();
-            out.put("id", entry.id());
-            out.put("exercise", entry.exerciseId());
-            out.put("attempt", entry.attempt());
-            out.put("submitted_at", entry.submittedAt().toString());
-            out.put("status", entry.status());
-            ObjectNode files = out.putObject("files");
-            new java.util.TreeMap<>(entry.files()).forEach(files::put);
+            ObjectNode out = submission(submissions, entry.id(), entry.exerciseId(), entry.attempt(),
+                    entry.submittedAt(), entry.status(), entry.files());
             entry.feedback().ifPresentOrElse(feedback -> out.set("feedback", feedback(feedback)),
                     () -> out.putNull("feedback"));
         }
@@ -89,7 +83,7 @@ public final class AssessmentJson {
         node.put("status", feedback.status());
         node.put("score", feedback.score());
         node.put("max_score", feedback.maxScore());
-        feedback.error().ifPresentOrElse(error -> node.put("error", error), () -> node.putNull("error"));
+        text(node, "error", feedback.error());
         ArrayNode checks = node.putArray("checks");
         for (Feedback.CheckFeedback check : feedback.checks()) {
             ObjectNode out = checks.addObject();
@@ -108,14 +102,11 @@ public final class AssessmentJson {
     public static ArrayNode history(List<InstructorView.SubmissionHistory> history) {
         ArrayNode node = JSON.createArrayNode();
         for (InstructorView.SubmissionHistory entry : history) {
-            ObjectNode out = node.addObject();
-            out.put("id", entry.submission().id());
-            out.put("exercise", entry.submission().exerciseId());
-            out.put("attempt", entry.submission().attempt());
-            out.put("submitted_at", entry.submission().submittedAt().toString());
-            out.put("status", entry.submission().status().wire());
-            ObjectNode files = out.putObject("files");
-            entry.submission().files().forEach(file -> files.put(file.path(), file.text()));
+            dev.pygrade.store.SubmissionRecord stored = entry.submission();
+            java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+            stored.files().forEach(file -> files.put(file.path(), file.text()));
+            ObjectNode out = submission(node, stored.id(), stored.exerciseId(), stored.attempt(), stored.submittedAt(),
+                    stored.status().wire(), files);
             ArrayNode gradings = out.putArray("gradings");
             for (dev.pygrade.store.ResultRecord result : entry.gradings()) {
                 ObjectNode grading = gradings.addObject();
@@ -147,8 +138,7 @@ public final class AssessmentJson {
                 number(out, "best", cell.best());
                 number(out, "last", cell.last());
                 out.put("max_score", cell.maxScore());
-                cell.lastStatus().ifPresentOrElse(status -> out.put("last_status", status),
-                        () -> out.putNull("last_status"));
+                text(out, "last_status", cell.lastStatus());
             });
         }
         return node;
@@ -176,8 +166,8 @@ public final class AssessmentJson {
                 for (RegradeReport.CheckChange check : change.checks()) {
                     ObjectNode c = checks.addObject();
                     c.put("name", check.name());
-                    check.before().ifPresentOrElse(v -> c.put("before", v), () -> c.putNull("before"));
-                    check.after().ifPresentOrElse(v -> c.put("after", v), () -> c.putNull("after"));
+                    text(c, "before", check.before());
+                    text(c, "after", check.after());
                 }
                 strings(out.putArray("receipt_changed"), change.receiptChanges());
             }
@@ -203,6 +193,24 @@ public final class AssessmentJson {
             }
         }
         return node;
+    }
+
+    /** A submission's head and files (by path), the same for the candidate and the instructor. */
+    private static ObjectNode submission(ArrayNode into, long id, String exercise, int attempt, Instant submittedAt,
+                                         String status, java.util.Map<String, String> files) {
+        ObjectNode out = into.addObject();
+        out.put("id", id);
+        out.put("exercise", exercise);
+        out.put("attempt", attempt);
+        out.put("submitted_at", submittedAt.toString());
+        out.put("status", status);
+        ObjectNode byPath = out.putObject("files");
+        new java.util.TreeMap<>(files).forEach(byPath::put);
+        return out;
+    }
+
+    private static void text(ObjectNode node, String field, Optional<String> value) {
+        value.ifPresentOrElse(text -> node.put(field, text), () -> node.putNull(field));
     }
 
     private static void strings(ArrayNode array, List<String> values) {

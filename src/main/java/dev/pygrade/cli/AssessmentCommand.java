@@ -2,7 +2,6 @@ package dev.pygrade.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 
 /** pygrade assessment ...: assessments, invitations, results, exports, regrades, similarity, tokens. */
 @Command(name = "assessment", mixinStandardHelpOptions = true,
@@ -17,9 +16,6 @@ import picocli.CommandLine.ParentCommand;
         exitCodeList = {"  0:success", "  2:usage or input error (unknown assessment or exercise, bad option, "
                 + "database unreachable)", "  3:internal error"})
 final class AssessmentCommand implements Runnable {
-    @ParentCommand
-    Pygrade root;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

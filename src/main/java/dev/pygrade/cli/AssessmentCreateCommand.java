@@ -16,15 +16,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** pygrade assessment create NAME --exercise ID... --minutes N [...]. */
 @Command(name = "create", mixinStandardHelpOptions = true,
         description = "Creates an assessment and prints its id.")
 final class AssessmentCreateCommand extends AssessmentSubcommand {
-    @ParentCommand
-    AssessmentCommand parent;
-
     @Parameters(paramLabel = "NAME", description = "What candidates and instructors see it called.")
     String name;
 
@@ -55,11 +51,6 @@ final class AssessmentCreateCommand extends AssessmentSubcommand {
 
     @Mixin
     FormatOption format;
-
-    @Override
-    Pygrade root() {
-        return parent.root;
-    }
 
     @Override
     int execute(AssessmentService service, PrintWriter out, PrintWriter err) {

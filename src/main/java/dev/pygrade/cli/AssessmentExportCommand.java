@@ -16,7 +16,6 @@ import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** pygrade assessment export ID --format csv|jsonl|junit|gradescope --out PATH. */
 @Command(name = "export", mixinStandardHelpOptions = true,
@@ -25,9 +24,6 @@ import picocli.CommandLine.ParentCommand;
                 "csv: summary.csv's table; jsonl: results.jsonl's lines; junit: junit.xml; gradescope: a folder of "
                         + "CANDIDATE/EXERCISE/results.json."})
 final class AssessmentExportCommand extends AssessmentSubcommand {
-    @ParentCommand
-    AssessmentCommand parent;
-
     @Parameters(paramLabel = "ASSESSMENT", description = "The assessment's id.")
     long assessmentId;
 
@@ -43,11 +39,6 @@ final class AssessmentExportCommand extends AssessmentSubcommand {
             description = "Which graded submission stands for a candidate's exercise: best or last "
                     + "(default: ${DEFAULT-VALUE}).")
     String pick;
-
-    @Override
-    Pygrade root() {
-        return parent.root;
-    }
 
     @Override
     int execute(AssessmentService service, PrintWriter stdout, PrintWriter err) throws IOException {

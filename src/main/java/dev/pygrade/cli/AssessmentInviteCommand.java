@@ -10,16 +10,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** pygrade assessment invite ID NAME...: one secret link token per candidate, shown once. */
 @Command(name = "invite", mixinStandardHelpOptions = true,
         description = {"Invites candidates to an assessment and prints one secret token per candidate (a line each: "
                 + "name, then token or link). Only the token's hash is stored: copy them now."})
 final class AssessmentInviteCommand extends AssessmentSubcommand {
-    @ParentCommand
-    AssessmentCommand parent;
-
     @Parameters(index = "0", paramLabel = "ASSESSMENT", description = "The assessment's id.")
     long assessmentId;
 
@@ -33,11 +29,6 @@ final class AssessmentInviteCommand extends AssessmentSubcommand {
 
     @Mixin
     FormatOption format;
-
-    @Override
-    Pygrade root() {
-        return parent.root;
-    }
 
     @Override
     int execute(AssessmentService service, PrintWriter out, PrintWriter err) {

@@ -7,21 +7,12 @@ import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 
 /** pygrade assessment list. */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the assessments, newest first.")
 final class AssessmentListCommand extends AssessmentSubcommand {
-    @ParentCommand
-    AssessmentCommand parent;
-
     @Mixin
     FormatOption format;
-
-    @Override
-    Pygrade root() {
-        return parent.root;
-    }
 
     @Override
     int execute(AssessmentService service, PrintWriter out, PrintWriter err) {

@@ -15,7 +15,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** pygrade assessment regrade ID [--exercise ID]: grade every stored submission again and say what changed. */
 @Command(name = "regrade", mixinStandardHelpOptions = true,
@@ -23,9 +22,6 @@ import picocli.CommandLine.ParentCommand;
                 + "keeps the earlier results, and prints per candidate what changed: the score, the checks whose "
                 + "status changed, and which parts of the receipt changed (checks, prompt, limits, code, pygrade)."})
 final class AssessmentRegradeCommand extends AssessmentSubcommand {
-    @ParentCommand
-    AssessmentCommand parent;
-
     @Parameters(paramLabel = "ASSESSMENT", description = "The assessment's id.")
     long assessmentId;
 
@@ -55,11 +51,6 @@ final class AssessmentRegradeCommand extends AssessmentSubcommand {
     FormatOption format;
 
     private WorkerPool pool;
-
-    @Override
-    Pygrade root() {
-        return parent.root;
-    }
 
     @Override
     Grading grading() {

@@ -12,7 +12,6 @@ import java.util.OptionalDouble;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** pygrade assessment results ID: candidates x exercises. */
 @Command(name = "results", mixinStandardHelpOptions = true,
@@ -20,19 +19,11 @@ import picocli.CommandLine.ParentCommand;
                 + "(\"best/last of max, attempts\"), per candidate the time used (from opening the link to the last "
                 + "submission).")
 final class AssessmentResultsCommand extends AssessmentSubcommand {
-    @ParentCommand
-    AssessmentCommand parent;
-
     @Parameters(paramLabel = "ASSESSMENT", description = "The assessment's id.")
     long assessmentId;
 
     @Mixin
     FormatOption format;
-
-    @Override
-    Pygrade root() {
-        return parent.root;
-    }
 
     @Override
     int execute(AssessmentService service, PrintWriter out, PrintWriter err) {

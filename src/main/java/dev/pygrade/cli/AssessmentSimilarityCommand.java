@@ -12,7 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** pygrade assessment similarity ID: pairs of candidates whose answers are alike. */
 @Command(name = "similarity", mixinStandardHelpOptions = true,
@@ -22,9 +21,6 @@ import picocli.CommandLine.ParentCommand;
                         + "person to read both answers, never a verdict: short exercises have few ways to be "
                         + "written."})
 final class AssessmentSimilarityCommand extends AssessmentSubcommand {
-    @ParentCommand
-    AssessmentCommand parent;
-
     @Parameters(paramLabel = "ASSESSMENT", description = "The assessment's id.")
     long assessmentId;
 
@@ -37,11 +33,6 @@ final class AssessmentSimilarityCommand extends AssessmentSubcommand {
 
     @Mixin
     FormatOption format;
-
-    @Override
-    Pygrade root() {
-        return parent.root;
-    }
 
     @Override
     int execute(AssessmentService service, PrintWriter out, PrintWriter err) {

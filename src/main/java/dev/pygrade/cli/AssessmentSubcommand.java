@@ -25,7 +25,9 @@ abstract class AssessmentSubcommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** The root command, for its services and --exercises. */
-    abstract Pygrade root();
+    Pygrade root() {
+        return (Pygrade) spec.root().userObject();
+    }
 
     /** The grading a command that regrades uses; the others never grade. */
     Grading grading() {

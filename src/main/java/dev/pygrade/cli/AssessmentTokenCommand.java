@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** pygrade assessment token create|list|revoke: the instructors' bearer tokens. */
 @Command(name = "token", mixinStandardHelpOptions = true,
@@ -15,9 +14,6 @@ import picocli.CommandLine.ParentCommand;
         subcommands = {AssessmentTokenCommand.Create.class, AssessmentTokenCommand.ListTokens.class,
                 AssessmentTokenCommand.Revoke.class})
 final class AssessmentTokenCommand implements Runnable {
-    @ParentCommand
-    AssessmentCommand parent;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -29,16 +25,8 @@ final class AssessmentTokenCommand implements Runnable {
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Creates a token and prints it: the only time it is shown.")
     static final class Create extends AssessmentSubcommand {
-        @ParentCommand
-        AssessmentTokenCommand parent;
-
         @Parameters(paramLabel = "NAME", description = "Whose token it is, or what it is for.")
         String name;
-
-        @Override
-        Pygrade root() {
-            return parent.parent.root;
-        }
 
         @Override
         int execute(AssessmentService service, PrintWriter out, PrintWriter err) {
@@ -53,14 +41,6 @@ final class AssessmentTokenCommand implements Runnable {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the tokens (never the secrets).")
     static final class ListTokens extends AssessmentSubcommand {
-        @ParentCommand
-        AssessmentTokenCommand parent;
-
-        @Override
-        Pygrade root() {
-            return parent.parent.root;
-        }
-
         @Override
         int execute(AssessmentService service, PrintWriter out, PrintWriter err) {
             for (InstructorTokenRecord token : service.instructorTokens()) {
@@ -73,16 +53,8 @@ final class AssessmentTokenCommand implements Runnable {
 
     @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revokes a token by its id.")
     static final class Revoke extends AssessmentSubcommand {
-        @ParentCommand
-        AssessmentTokenCommand parent;
-
         @Parameters(paramLabel = "ID", description = "The token's id (see 'token list').")
         long id;
-
-        @Override
-        Pygrade root() {
-            return parent.parent.root;
-        }
 
         @Override
         int execute(AssessmentService service, PrintWriter out, PrintWriter err) {
