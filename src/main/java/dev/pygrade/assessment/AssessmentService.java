@@ -224,7 +224,7 @@ public final class AssessmentService implements AutoCloseable {
         if (stored.isEmpty()) {
             return new SubmitOutcome.Refused(SubmitOutcome.Reason.NO_ATTEMPTS_LEFT, "all "
                     + assessment.attemptsAllowed() + " attempt" + (assessment.attemptsAllowed() == 1 ? "" : "s")
-                    + " at " + exerciseId + " are used; your last submission is the one that counts");
+                    + " at " + exerciseId + " are used");
         }
         SubmissionRecord record = stored.get();
         lane.offer(record.id()); // when the lane is full it stays pending, and the sweep takes it later
@@ -247,14 +247,17 @@ public final class AssessmentService implements AutoCloseable {
         };
     }
 
-    /** The current result of a submission, once graded. */
+    /**
+     * The current result of a submission, once graded: everything, for instructors and tests. A
+     * candidate's own results reach them only through {@link #view(String)}, cut to their feedback level.
+     */
     public Optional<ResultRecord> result(long submissionId) {
         return submissions.currentResult(submissionId);
     }
 
     /**
      * Waits until a submission is graded (polling the database, so a grading by another instance
-     * counts too); empty when it is still pending after {@code timeout}.
+     * counts too); empty when it is still pending after {@code timeout}. Unscoped, as {@link #result(long)}.
      */
     public Optional<ResultRecord> awaitGraded(long submissionId, Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();

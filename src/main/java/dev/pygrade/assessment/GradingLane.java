@@ -164,8 +164,7 @@ final class GradingLane implements AutoCloseable {
         try {
             Instant now = clock.instant();
             submissions.renew(owner, now.plus(settings.lease()));
-            int room = settings.capacity() + settings.threads();
-            for (long id : submissions.claimable(now, room)) {
+            for (long id : submissions.claimable(now, settings.capacity() + settings.threads())) {
                 if (!queued.contains(id) && !offer(id)) {
                     break;
                 }
@@ -221,10 +220,5 @@ final class GradingLane implements AutoCloseable {
         closed = true;
         sweeper.shutdownNow();
         threads.shutdownNow();
-    }
-
-    /** Submissions queued or being graded in this lane. */
-    int inFlight() {
-        return queued.size();
     }
 }

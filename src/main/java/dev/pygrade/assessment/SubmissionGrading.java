@@ -3,8 +3,6 @@ package dev.pygrade.assessment;
 import dev.pygrade.exercise.Exercise;
 import dev.pygrade.exercise.ExerciseRepository;
 import dev.pygrade.exercise.Limits;
-import dev.pygrade.grading.CheckResult;
-import dev.pygrade.grading.CheckStatus;
 import dev.pygrade.grading.GradeResult;
 import dev.pygrade.grading.Grading;
 import dev.pygrade.grading.Problem;
@@ -43,7 +41,7 @@ final class SubmissionGrading {
         Optional<Exercise> found = exercises.find(stored.exerciseId());
         if (found.isEmpty()) {
             return new Graded(internalError(stored, "the exercise " + stored.exerciseId()
-                    + " is no longer in the exercises folder", List.of()), missingReceipt(stored));
+                    + " is no longer in the exercises folder"), missingReceipt(stored));
         }
         Exercise exercise = found.get();
         Limits applied = limits.apply(exercise);
@@ -51,7 +49,7 @@ final class SubmissionGrading {
         try {
             return new Graded(grading.grade(exercise, toSubmission(stored), applied), receipt);
         } catch (RuntimeException failed) {
-            return new Graded(internalError(stored, "the grader failed: " + failed, List.of()), receipt);
+            return new Graded(internalError(stored, "the grader failed: " + failed), receipt);
         }
     }
 
@@ -71,11 +69,10 @@ final class SubmissionGrading {
                 .toList();
     }
 
-    private static GradeResult internalError(SubmissionRecord stored, String message, List<CheckResult> checks) {
+    /** A grading that could not run: no checks, and why, for the instructor (the candidate's fault it is not). */
+    private static GradeResult internalError(SubmissionRecord stored, String message) {
         return new GradeResult(stored.exerciseId(), stored.label(), Status.INTERNAL_ERROR, 0, 0, 0,
-                Problem.of(Problem.Kind.INTERNAL, message), checks.stream()
-                .map(check -> new CheckResult(check.name(), check.description(), CheckStatus.INTERNAL_ERROR, 0,
-                        check.maxScore(), message, "")).toList());
+                Problem.of(Problem.Kind.INTERNAL, message), List.of());
     }
 
     private static Receipt missingReceipt(SubmissionRecord stored) {
