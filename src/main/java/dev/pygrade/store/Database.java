@@ -30,9 +30,14 @@ public final class Database implements AutoCloseable {
     /** Opens (creating a SQLite file and its folder if needed) and migrates to the latest schema. */
     public static Database open(DatabaseLocation location) {
         Path file = location.sqliteFile();
-        if (file != null && file.getParent() != null) {
+        if (file != null && file.getParent() != null && !Files.isDirectory(file.getParent())) {
             try {
                 Files.createDirectories(file.getParent());
+                // candidates' names and code: the folder pygrade creates is its user's alone
+                if (Files.getFileStore(file.getParent()).supportsFileAttributeView("posix")) {
+                    Files.setPosixFilePermissions(file.getParent(),
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+                }
             } catch (IOException e) {
                 throw new StoreException("cannot create the data folder " + file.getParent() + ": " + e.getMessage(), e);
             }

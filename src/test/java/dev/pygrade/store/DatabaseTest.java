@@ -20,7 +20,7 @@ class DatabaseTest {
     Path dir;
 
     @Test
-    void theFirstOpenCreatesTheFolderAndTheFileAndALaterOpenKeepsTheData() {
+    void theFirstOpenCreatesTheFolderAndTheFileAndALaterOpenKeepsTheData() throws java.io.IOException {
         Path data = dir.resolve("not/yet/there");
         AssessmentRecord stored;
         try (Database database = Database.open(DatabaseLocation.sqliteIn(data))) {
@@ -30,6 +30,8 @@ class DatabaseTest {
                     "scores", Instant.parse("2025-12-31T12:00:00.123456Z"));
         }
         assertTrue(Files.isRegularFile(data.resolve(DatabaseLocation.SQLITE_FILE)));
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(data)), "the data folder is pygrade's user's alone");
         try (Database again = Database.open(DatabaseLocation.sqliteIn(data))) {
             AssessmentRecord read = new AssessmentTable(again).find(stored.id()).orElseThrow();
             assertEquals(stored, read);
