@@ -127,6 +127,20 @@ class AssessmentCommandTest {
         assertEquals(1.0, gradescope.get("score").asDouble());
         assertEquals("failed", gradescope.at("/tests/1/status").asText());
 
+        CliRun attempts = run("submissions", "1", "ada", "--code");
+        assertEquals(0, attempts.code(), attempts.err());
+        assertTrue(attempts.out().contains("== submission 1: " + ID + ", attempt 1, "), attempts.out());
+        assertTrue(attempts.out().contains("== submission 2: " + ID + ", attempt 2, "), attempts.out());
+        assertTrue(attempts.out().contains("return n if n < 3"), "the code of attempt 1: " + attempts.out());
+        assertTrue(attempts.out().contains("fibonacci(2): expected 1, got 2"), "every check's message: " + attempts.out());
+        assertTrue(attempts.out().contains("(submission), checks "), attempts.out());
+        JsonNode history = JSON.readTree(run("submissions", "1", "grace", "--format", "json").out());
+        assertEquals(1, history.size());
+        assertEquals(64, history.at("/0/gradings/0/receipt/code_sha256").asText().length());
+        CliRun nobody = run("submissions", "1", "linus");
+        assertEquals(2, nobody.code());
+        assertTrue(nobody.err().contains("no candidate 'linus' in assessment 1"), nobody.err());
+
         CliRun similar = run("similarity", "1");
         assertEquals(0, similar.code(), similar.err());
         assertTrue(similar.out().contains(ID + ": 2 answer(s), 1 pair(s)"), similar.out());
