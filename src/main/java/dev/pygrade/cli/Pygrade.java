@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
         description = "Grades Python answers against hidden checks in an embedded GraalPy sandbox.",
         subcommands = {GradeCommand.class, ListCommand.class, ShowCommand.class, ValidateCommand.class, NewCommand.class,
                 BatchCommand.class, BenchCommand.class, MergeCommand.class, ServeCommand.class, LoadTestCommand.class,
-                CommandLine.HelpCommand.class},
+                AssessmentCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {})
 public final class Pygrade implements Runnable {
@@ -34,7 +34,8 @@ public final class Pygrade implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a command is required (grade, list, show, validate, new, batch, bench, merge, serve, loadtest)");
+                "a command is required (grade, list, show, validate, new, batch, bench, merge, serve, loadtest, "
+                        + "assessment)");
     }
 
     /** Runs pygrade; answers the exit code. Only {@link Main} calls System.exit. */

@@ -61,7 +61,7 @@ public final class BatchReports {
     }
 
     /** A name safe as one path segment: no separators, never "." or "..". */
-    static String segment(String name) {
+    public static String segment(String name) {
         String safe = name.replaceAll("[/\\\\\\x00-\\x1f]", "_");
         return safe.isEmpty() || safe.equals(".") || safe.equals("..") ? "_" + safe : safe;
     }
