@@ -45,6 +45,10 @@ SCHEMA = "pygrade.conformance/1"
 
 # CPython outcomes that unittest counts as a successful run (TestResult.wasSuccessful()).
 CPYTHON_OK = ("passed", "skipped", "expected failure")
+# What each side's outcome means for a test: it passed, it was skipped (not part of the score),
+# or it failed. Two verdicts agree when they mean the same.
+CPYTHON_VERDICT = {"passed": "pass", "expected failure": "pass", "skipped": "skip"}
+PYGRADE_VERDICT = {"passed": "pass", "skipped": "skip"}
 
 # The runner that CPython executes: it imports the test module from the working folder, runs
 # its tests with unittest's loader and a TestResult of its own, and writes one JSON line per
@@ -373,15 +377,15 @@ def compare(cpython, pygrade):
     for name in names:
         c = cpython["tests"].get(name)
         p = pygrade["tests"].get(name)
-        c_ok = c is not None and c["outcome"] in CPYTHON_OK
-        p_ok = p is not None and p["status"] == "passed"
+        c_verdict = CPYTHON_VERDICT.get(c["outcome"], "fail") if c else None
+        p_verdict = PYGRADE_VERDICT.get(p["status"], "fail") if p else None
         rows.append({"test": name,
                      "cpython": c["outcome"] if c else "absent",
                      "cpython_message": c["message"] if c else "",
                      "cpython_ms": c.get("ms") if c else None,
                      "pygrade": p["status"] if p else "absent",
                      "pygrade_message": (p["message"] if p else pygrade.get("message", "")),
-                     "agree": c is not None and p is not None and c_ok == p_ok})
+                     "agree": c is not None and p is not None and c_verdict == p_verdict})
     return rows
 
 
@@ -640,6 +644,9 @@ def main(argv=None):
     if args.report:
         with open(args.report, encoding="utf-8") as handle:
             results = json.load(handle)
+        for run in results["runs"]:  # the comparison again, with this script's rules
+            if "cpython" in run and "pygrade" in run:
+                run["comparison"] = compare(run["cpython"], run["pygrade"])
         summary = write_outputs(results, os.path.dirname(os.path.abspath(args.report)))
         print(markdown(results, summary).split("\n## ")[0])
         return 0

@@ -20,10 +20,13 @@ in Java (ThreadRelay), so that verification runs only once a grading's threads h
 """
 
 import _thread
+import atexit
+import codecs
 import collections
 import gc
 import itertools
 import operator
+import random
 import sys
 import types
 import weakref
@@ -141,13 +144,13 @@ def _install_name_counters():
 
 
 def _settings():
-    """The interpreter settings a submission can change, as (name, value) pairs."""
-    import threading
+    """The interpreter settings a submission can change, as (name, value) pairs. Nothing here
+    imports a module: one the grading removes again would be imported at every verification."""
     values = []
     for label, getter in (("recursion limit", sys.getrecursionlimit), ("switch interval", sys.getswitchinterval),
                           ("trace hook", sys.gettrace), ("profile hook", sys.getprofile),
                           ("gc enabled", gc.isenabled), ("gc thresholds", getattr(gc, "get_threshold", None)),
-                          ("threads alive", threading.active_count),
+                          ("threads alive", getattr(_thread, "_count", None)),
                           ("int digit limit", getattr(sys, "get_int_max_str_digits", None))):
         if getter is not None:
             try:
@@ -155,12 +158,10 @@ def _settings():
             except Exception:
                 pass
     try:
-        import atexit
         values.append(("atexit callbacks", atexit._ncallbacks()))
     except Exception:
         pass
     try:
-        import codecs
         for name in ("strict", "ignore", "replace", "xmlcharrefreplace", "backslashreplace", "namereplace",
                      "surrogateescape", "surrogatepass"):
             values.append(("codec error handler " + name, codecs.lookup_error(name)))
@@ -302,8 +303,6 @@ def baseline():
     container_entries = tuple((obj, type(obj), _fingerprint(obj)) for obj in containers.values())
     module_entries = tuple(module_entries)
     module_names = frozenset(modules)
-
-    import random
 
     def forget(_modules=sys.modules, _names=module_names, _caches=tuple(caches) + abc_caches,
                _reseed=random._inst.seed, _counters=name_counters, _set_count=_NameCounter._count.__set__,
