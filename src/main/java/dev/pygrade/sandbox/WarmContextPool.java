@@ -36,7 +36,7 @@ public final class WarmContextPool implements ContextPool {
      * How long a lease waits for a context of its kind that is being verified, rather than build
      * one: verifying takes a fraction of a second, building and warming a context seconds, and a
      * pool that built one whenever its own contexts were still being verified would grow without end.
-     * On a loaded 2-core machine verifying can take over a second: there, WarmContextPoolTest's 60
+     * On a loaded 2-core machine verifying can take over a second: there, WarmContextPoolIT's 60
      * gradings built 6-11 contexts with a 1 s wait, and still 5 with this one (3 when quiet).
      * Contexts already known unusable are never waited for.
      */
