@@ -4,6 +4,7 @@ import dev.pygrade.batch.BatchRunner;
 import dev.pygrade.batch.BatchTask;
 import dev.pygrade.batch.Progress;
 import dev.pygrade.batch.ResultsLog;
+import dev.pygrade.cpython.CPythonRunner;
 import dev.pygrade.exercise.Exercise;
 import dev.pygrade.exercise.Limits;
 import dev.pygrade.grading.CheckResult;
@@ -31,6 +32,9 @@ import java.util.function.Supplier;
  * grader and several exercises' checks), then the whole plan, timed by the wall clock.
  */
 public final class Benchmark {
+    /** The name of the CPython pass. */
+    public static final String CPYTHON = "cpython";
+
     /** One timed pass: the results by (candidate, exercise), the wall time of the timed part. */
     public record Pass(String name, int workers, Map<String, GradeResult> results, long wallMs, long warmUpMs,
                        int warmUpGradings) {
@@ -162,7 +166,7 @@ public final class Benchmark {
         started = System.nanoTime();
         processes(runner, plan, results, progress.get());
         long wallMs = (System.nanoTime() - started) / 1_000_000;
-        return new Pass("cpython", workers, Map.copyOf(results), wallMs, warmUpMs, warm.size());
+        return new Pass(CPYTHON, workers, Map.copyOf(results), wallMs, warmUpMs, warm.size());
     }
 
     private void processes(CPythonRunner runner, List<BenchPlan.Item> items, Map<String, GradeResult> results,

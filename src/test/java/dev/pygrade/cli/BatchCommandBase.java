@@ -3,6 +3,7 @@ package dev.pygrade.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pygrade.TestSandbox;
+import dev.pygrade.services.Services;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
