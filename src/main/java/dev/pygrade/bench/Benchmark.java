@@ -95,11 +95,10 @@ public final class Benchmark {
 
     /**
      * Warms this JVM before any pass is timed, so that no pass pays for the others: HotSpot
-     * compiles GraalPy's interpreter only after many seconds of grading, and whichever pass ran
-     * first used to pay for it (q09, one worker, the same run: fresh contexts graded 3.64/s as the
-     * first pass and 5.89/s as the third). Grades the warm-up set through each grading in turn,
-     * round after round, until {@code atLeast} has passed (at least one round when it is not
-     * zero); answers how many gradings that took.
+     * compiles GraalPy's interpreter only after many seconds of grading, which would otherwise
+     * slow whichever pass ran first (docs/bench.md). Grades the warm-up set through each grading
+     * in turn, round after round, until {@code atLeast} has passed (at least one round when it is
+     * not zero); answers how many gradings that took.
      */
     public int warmUpJvm(List<Grading> gradings, Duration atLeast, Function<Exercise, Limits> limits) {
         if (atLeast.isZero() || gradings.isEmpty()) {
