@@ -92,7 +92,8 @@ public record BenchReport(String schema, int candidates, int exercises, int grad
     public record Memory(long wallMs, int internalErrors, List<HeapSample> liveHeapBytes) {
         static Memory of(MemorySoak.Result soak) {
             return new Memory(soak.wallMs(), soak.internalErrors(),
-                    soak.samples().stream().map(sample -> new HeapSample(sample.gradings(), sample.heapBytes())).toList());
+                    soak.samples().stream().map(sample -> new HeapSample(sample.gradings(), sample.heapBytes()))
+                            .toList());
         }
     }
 

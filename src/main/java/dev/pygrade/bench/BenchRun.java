@@ -99,27 +99,11 @@ public final class BenchRun {
             }
         }
 
-        Benchmark.Pass cpython = null;
-        String cpythonNote = null;
-        Path interpreter = null;
-        Optional<Path> python = settings.cpython() ? CPythonRunner.findPython(services.environment())
-                : Optional.empty();
-        if (!settings.cpython()) {
-            cpythonNote = "skipped (--no-cpython)";
-        } else if (python.isEmpty()) {
-            cpythonNote = "skipped: no python3 on PATH";
-        } else {
-            interpreter = CPythonRunner.resolve(python.get());
-            say("pygrade bench: CPython, one 'python3 -I cpython_runner.py' process per grading (%s)%n",
-                    interpreter + (interpreter.equals(python.get()) ? "" : ", which " + python.get() + " runs"));
-            try (CPythonRunner runner = new CPythonRunner(interpreter)) {
-                cpython = bench.cpython(runner, progress);
-            } catch (UncheckedIOException cannot) {
-                cpythonNote = "failed: " + cannot.getMessage();
-            }
-            if (cpython != null) {
-                passes.add(cpython);
-            }
+        CPythonPass baseline = settings.cpython() ? cpython(bench) : new CPythonPass(null, null,
+                "skipped (--no-cpython)");
+        Benchmark.Pass cpython = baseline.pass();
+        if (cpython != null) {
+            passes.add(cpython);
         }
 
         BenchReport.Memory memory = null;
@@ -130,18 +114,36 @@ public final class BenchRun {
                     .run(services.grader(Isolation.POOLED), settings.memoryGradings(), progress.get()));
         }
 
-        Benchmark.Pass against = cpython;
         BenchReport.CPythonComparison comparison = cpython == null ? null : new BenchReport.CPythonComparison(
                 cpython.rate() == 0 ? null : pooled.rate() / cpython.rate(),
                 BenchReport.Verdicts.of(bench.compare(pooled, cpython)));
         return new BenchReport(BenchReport.SCHEMA, settings.candidates(), exercises.size(), plan.size(),
                 settings.workers(), Runtime.getRuntime().availableProcessors(), loadAverage(),
-                interpreter == null ? null : interpreter.toString(),
-                passes.stream().map(pass -> BenchReport.PassSummary.of(pass, against)).toList(), jvmWarmUpGradings,
+                baseline.interpreter() == null ? null : baseline.interpreter().toString(),
+                passes.stream().map(pass -> BenchReport.PassSummary.of(pass, cpython)).toList(), jvmWarmUpGradings,
                 jvmWarmUpMs, pool, memory, coldStart,
                 freshAgreement == null ? null : freshAgreement.identical(),
                 freshAgreement == null ? null : freshAgreement.gradings(),
-                comparison, comparison == null ? cpythonNote : null);
+                comparison, comparison == null ? baseline.note() : null);
+    }
+
+    /** The CPython pass (null when it could not run), the interpreter it ran, and why it did not run. */
+    private record CPythonPass(Benchmark.Pass pass, Path interpreter, String note) {
+    }
+
+    private CPythonPass cpython(Benchmark bench) {
+        Optional<Path> python = CPythonRunner.findPython(services.environment());
+        if (python.isEmpty()) {
+            return new CPythonPass(null, null, "skipped: no python3 on PATH");
+        }
+        Path interpreter = CPythonRunner.resolve(python.get());
+        say("pygrade bench: CPython, one 'python3 -I cpython_runner.py' process per grading (%s)%n",
+                interpreter + (interpreter.equals(python.get()) ? "" : ", which " + python.get() + " runs"));
+        try (CPythonRunner runner = new CPythonRunner(interpreter)) {
+            return new CPythonPass(bench.cpython(runner, progress), interpreter, null);
+        } catch (UncheckedIOException cannot) {
+            return new CPythonPass(null, interpreter, "failed: " + cannot.getMessage());
+        }
     }
 
     private Grading inProcess(Isolation isolation) {

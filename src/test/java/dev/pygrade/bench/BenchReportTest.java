@@ -93,6 +93,17 @@ class BenchReportTest {
     }
 
     @Test
+    void coldStartTimesKeepTheirFieldNames() throws Exception {
+        JsonNode cold = JSON.readTree(JSON.writeValueAsString(BenchReport.ColdStartTimes.of(
+                new ColdStart.Result(List.of(1000L, 1200L, 1100L), List.of(3000L, 3300L, 3100L)))));
+        assertEquals(List.of("command", "with_cache_ms", "without_cache_ms", "median_with_cache_ms",
+                "median_without_cache_ms", "ratio"), names(cold));
+        assertEquals("./pygrade grade q09-lru-cache (reference)", cold.get("command").asText());
+        assertEquals(1100, cold.get("median_with_cache_ms").asLong());
+        assertEquals(0.35, cold.get("ratio").asDouble(), "1100 / 3100, to two decimals");
+    }
+
+    @Test
     void internalErrorsInAPassOrTheSoakMakeTheRunBroken() {
         Benchmark.Pass pooled = pass("pygrade pooled", 1000, Status.PASSED);
         assertFalse(report(pooled, null, null, "x").sawInternalErrors());
@@ -110,8 +121,8 @@ class BenchReportTest {
         String out = text.toString();
         assertTrue(out.startsWith("pygrade bench: 1 candidate(s) x 1 exercise(s) = 3 gradings, 1 worker(s), "
                 + "2 processor(s), load average 0.50"), out);
-        assertTrue(out.contains("  pygrade pooled            3 gradings in      3.0 s =    1.00 gradings/s, p50 200 ms, "
-                + "p99 300 ms   (warm-up: 2 gradings, 0.0 s, not counted)  {passed=2, failed=1}"), out);
+        assertTrue(out.contains("  pygrade pooled            3 gradings in      3.0 s =    1.00 gradings/s, "
+                + "p50 200 ms, p99 300 ms   (warm-up: 2 gradings, 0.0 s, not counted)  {passed=2, failed=1}"), out);
         assertTrue(out.contains("  pool: 2 contexts created, 2 reused after verification, 1 discarded (33.0% of "
                 + "gradings)"), out);
         assertTrue(out.contains("  ratio pygrade pooled / CPython processes: 0.23x"), out);

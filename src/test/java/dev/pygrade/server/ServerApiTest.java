@@ -241,7 +241,8 @@ class ServerApiTest {
             awaitQueued(running, 1);
             long admittedBy = System.nanoTime();
             assertTrue(Poll.until(Duration.ofSeconds(10),
-                    () -> System.nanoTime() - admittedBy > settings.queueTimeout().toNanos()));
+                    () -> System.nanoTime() - admittedBy > settings.queueTimeout().toNanos()),
+                    "the queue timeout has passed since the submission was admitted");
             grading.release.countDown();
             assertEquals(200, first.get(30, TimeUnit.SECONDS).statusCode());
             HttpResponse<String> refused = late.get(30, TimeUnit.SECONDS);

@@ -23,7 +23,8 @@ public final class WorkerProcesses {
 
     /** Waits (10 s at most) for these processes to end: a stopped process takes a moment to go. */
     public static void awaitGone(Set<Long> pids) throws Exception {
-        Poll.until(PATIENCE, () -> ProcessHandle.current().children().noneMatch(p -> p.isAlive() && pids.contains(p.pid())));
+        Poll.until(PATIENCE, () -> ProcessHandle.current().children()
+                .noneMatch(p -> p.isAlive() && pids.contains(p.pid())));
     }
 
     /** Fails, naming their command lines, if child processes still run 10 s from now. */
