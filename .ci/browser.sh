@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the browser test (ServerBrowserTest) drives: Debian's chromium and its
+# Installs what the browser test (ServerBrowserIT) drives: Debian's chromium and its
 # chromedriver, unless both are already there. CI runs as root on a fresh Debian machine.
 set -euo pipefail
 if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then

@@ -1,6 +1,6 @@
 package dev.pygrade;
 
-import dev.pygrade.cli.Services;
+import dev.pygrade.services.Services;
 import dev.pygrade.exercise.ExerciseRepository;
 import dev.pygrade.grading.Grader;
 import java.nio.file.Path;

@@ -4,6 +4,7 @@ import dev.pygrade.batch.BatchRunner;
 import dev.pygrade.batch.BatchTask;
 import dev.pygrade.batch.Progress;
 import dev.pygrade.batch.ResultsLog;
+import dev.pygrade.cpython.CPythonRunner;
 import dev.pygrade.exercise.Exercise;
 import dev.pygrade.exercise.Limits;
 import dev.pygrade.grading.CheckResult;
@@ -31,6 +32,9 @@ import java.util.function.Supplier;
  * grader and several exercises' checks), then the whole plan, timed by the wall clock.
  */
 public final class Benchmark {
+    /** The name of the CPython pass. */
+    public static final String CPYTHON = "cpython";
+
     /** One timed pass: the results by (candidate, exercise), the wall time of the timed part. */
     public record Pass(String name, int workers, Map<String, GradeResult> results, long wallMs, long warmUpMs,
                        int warmUpGradings) {
@@ -91,11 +95,10 @@ public final class Benchmark {
 
     /**
      * Warms this JVM before any pass is timed, so that no pass pays for the others: HotSpot
-     * compiles GraalPy's interpreter only after many seconds of grading, and whichever pass ran
-     * first used to pay for it (q09, one worker, the same run: fresh contexts graded 3.64/s as the
-     * first pass and 5.89/s as the third). Grades the warm-up set through each grading in turn,
-     * round after round, until {@code atLeast} has passed (at least one round when it is not
-     * zero); answers how many gradings that took.
+     * compiles GraalPy's interpreter only after many seconds of grading, which would otherwise
+     * slow whichever pass ran first (docs/bench.md). Grades the warm-up set through each grading
+     * in turn, round after round, until {@code atLeast} has passed (at least one round when it is
+     * not zero); answers how many gradings that took.
      */
     public int warmUpJvm(List<Grading> gradings, Duration atLeast, Function<Exercise, Limits> limits) {
         if (atLeast.isZero() || gradings.isEmpty()) {
@@ -162,7 +165,7 @@ public final class Benchmark {
         started = System.nanoTime();
         processes(runner, plan, results, progress.get());
         long wallMs = (System.nanoTime() - started) / 1_000_000;
-        return new Pass("cpython", workers, Map.copyOf(results), wallMs, warmUpMs, warm.size());
+        return new Pass(CPYTHON, workers, Map.copyOf(results), wallMs, warmUpMs, warm.size());
     }
 
     private void processes(CPythonRunner runner, List<BenchPlan.Item> items, Map<String, GradeResult> results,

@@ -64,7 +64,7 @@ public final class ColdStart {
         if (launcher == null) {
             throw new IllegalStateException("no launcher at " + home.resolve("pygrade"));
         }
-        // the README's main job, as a user types it (human text: JSON output costs ~0.15 s more to start)
+        // the README's main job, as a user types it (human text: JSON output is slower to start)
         ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "grade", EXERCISE,
                 "exercises/" + EXERCISE + "/reference.py")
                 .directory(home.toFile())

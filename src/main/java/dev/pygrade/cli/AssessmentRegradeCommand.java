@@ -62,7 +62,7 @@ final class AssessmentRegradeCommand extends AssessmentSubcommand {
             return (exercise, submission, exerciseLimits) -> root().services.grader(isolation.isolation)
                     .grade(exercise, submission, exerciseLimits);
         }
-        WorkerRuntime runtime = root().services.workerRuntime();
+        WorkerRuntime runtime = root().workerRuntime();
         // the worker JVMs start with the first grading: an unknown assessment, or one with nothing graded, starts none
         return (exercise, submission, exerciseLimits) -> workers(runtime).grade(exercise, submission, exerciseLimits);
     }

@@ -3,10 +3,7 @@ package dev.pygrade.cli;
 import dev.pygrade.batch.BatchPlan;
 import dev.pygrade.batch.BatchRunner;
 import dev.pygrade.batch.BatchTask;
-import dev.pygrade.batch.LiveProgressBar;
 import dev.pygrade.batch.PairKey;
-import dev.pygrade.batch.PeriodicProgress;
-import dev.pygrade.batch.Progress;
 import dev.pygrade.batch.ResultsLog;
 import dev.pygrade.batch.ShardResolver;
 import dev.pygrade.batch.SubmissionScanner;
@@ -137,8 +134,7 @@ final class BatchCommand implements Callable<Integer> {
             err.println("pygrade: resuming: " + already + " grading(s) already recorded, " + missing.size() + " to go");
         }
         int graded;
-        WorkerRuntime runtime = inProcess || missing.isEmpty() ? null
-                : root.services.workerRuntime();
+        WorkerRuntime runtime = inProcess || missing.isEmpty() ? null : root.workerRuntime();
         if (runtime != null && runtime.kind() == WorkerRuntime.Kind.OPTIMIZING) {
             err.println("pygrade: worker JVMs on the " + runtime.why());
         }
@@ -150,7 +146,7 @@ final class BatchCommand implements Callable<Integer> {
                     : (exercise, submission, exerciseLimits) -> root.services.grader(isolation.isolation).grade(exercise,
                             submission, exerciseLimits);
             BatchRunner runner = new BatchRunner(grading, workers, exercise -> limits.apply(exercise.limits()));
-            graded = runner.run(missing, log, progress(err));
+            graded = runner.run(missing, log, root.progress(err));
         }
         List<CandidateResult> all = load(resultsFile, false);
         BatchReports.write(all, out);
@@ -163,12 +159,6 @@ final class BatchCommand implements Callable<Integer> {
             summary.writeText(stdout);
         }
         return summary.hasInternalErrors() ? ExitCode.INTERNAL.code() : ExitCode.OK.code();
-    }
-
-    /** GraalPy's engine and caches take about 300 MB; the rest is the gradings' budget. */
-    private Progress progress(PrintWriter err) {
-        return root.services.interactive() ? new LiveProgressBar(err, System::nanoTime)
-                : new PeriodicProgress(err, System::nanoTime);
     }
 
     static List<CandidateResult> load(Path resultsFile, boolean repair) {

@@ -75,7 +75,7 @@ final class LoadTestCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         LoadPlan plan = LoadPlan.build(root.services.home(), submissions, seed);
         List<Exercise> exercises = root.services.exercises(root.exercisesDir).all();
-        WorkerRuntime runtime = inProcess ? null : root.services.workerRuntime();
+        WorkerRuntime runtime = inProcess ? null : root.workerRuntime();
         WorkerPool pool = inProcess ? null
                 : new WorkerPool(workers, Limits.DEFAULT_MEMORY_BYTES + 512L * 1024 * 1024,
                         root.services.home(), isolation.isolation, runtime);

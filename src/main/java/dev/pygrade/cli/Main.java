@@ -1,5 +1,6 @@
 package dev.pygrade.cli;
 
+import dev.pygrade.services.Services;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,11 @@
 package dev.pygrade.cli;
 
+import dev.pygrade.batch.LiveProgressBar;
+import dev.pygrade.batch.PeriodicProgress;
+import dev.pygrade.batch.Progress;
 import dev.pygrade.exercise.ExerciseException;
+import dev.pygrade.services.Services;
+import dev.pygrade.worker.WorkerRuntime;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -29,6 +34,21 @@ public final class Pygrade implements Runnable {
 
     Pygrade(Services services) {
         this.services = services;
+    }
+
+    /** The runtime of the worker JVMs a command starts, as PYGRADE_RUNTIME asks (the interpreter by default). */
+    WorkerRuntime workerRuntime() {
+        try {
+            return WorkerRuntime.choose(services.environment().get(WorkerRuntime.ENVIRONMENT), services.home());
+        } catch (IllegalArgumentException unusable) {
+            throw new UserError(unusable.getMessage());
+        }
+    }
+
+    /** A batch's progress on stderr: a line redrawn in place for a person at a terminal, else a line now and then. */
+    Progress progress(PrintWriter err) {
+        return services.interactive() ? new LiveProgressBar(err, System::nanoTime)
+                : new PeriodicProgress(err, System::nanoTime);
     }
 
     @Override

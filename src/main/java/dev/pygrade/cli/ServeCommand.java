@@ -105,7 +105,7 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException bad) {
             throw new UserError(bad.getMessage());
         }
-        WorkerRuntime runtime = inProcess ? null : root.services.workerRuntime();
+        WorkerRuntime runtime = inProcess ? null : root.workerRuntime();
         WorkerPool pool = inProcess ? null : new WorkerPool(workers, limits.workerHeapBytes(workerHeap), root.services.home(),
                 isolation.isolation, runtime);
         GradingBackend backend = pool == null

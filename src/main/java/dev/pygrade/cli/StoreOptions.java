@@ -1,5 +1,6 @@
 package dev.pygrade.cli;
 
+import dev.pygrade.services.Services;
 import dev.pygrade.store.DatabaseLocation;
 import java.nio.file.Path;
 import java.util.Map;

@@ -3,7 +3,7 @@ package dev.pygrade.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pygrade.bench.CPythonRunner;
+import dev.pygrade.cpython.CPythonRunner;
 import dev.pygrade.exercise.ExerciseRepository;
 import dev.pygrade.validation.CPythonCrossCheck;
 import dev.pygrade.validation.ExerciseProof;

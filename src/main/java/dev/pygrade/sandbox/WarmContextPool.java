@@ -36,8 +36,7 @@ public final class WarmContextPool implements ContextPool {
      * How long a lease waits for a context of its kind that is being verified, rather than build
      * one: verifying takes a fraction of a second, building and warming a context seconds, and a
      * pool that built one whenever its own contexts were still being verified would grow without end.
-     * On a loaded 2-core machine verifying can take over a second: there, WarmContextPoolTest's 60
-     * gradings built 6-11 contexts with a 1 s wait, and still 5 with this one (3 when quiet).
+     * On a loaded machine verifying can take over a second, hence a wait of several (docs/bench.md).
      * Contexts already known unusable are never waited for.
      */
     private static final Duration RECYCLED_WAIT = Duration.ofSeconds(3);
@@ -58,8 +57,7 @@ public final class WarmContextPool implements ContextPool {
     private final ExecutorService warmer;
     /**
      * Verifies released contexts, one thread per processor: with a single thread, in-process
-     * gradings on several workers queued behind one verification at a time (q09, 2 workers: the
-     * pool topped out near 1 / verification time, well below what the 2 cores could grade).
+     * gradings on several workers queued behind one verification at a time.
      */
     private final ExecutorService recycler;
     /** Work queued on the recycler and not yet done: settle() waits for none. */

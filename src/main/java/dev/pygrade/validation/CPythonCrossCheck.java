@@ -1,6 +1,6 @@
 package dev.pygrade.validation;
 
-import dev.pygrade.bench.CPythonRunner;
+import dev.pygrade.cpython.CPythonRunner;
 import dev.pygrade.exercise.Exercise;
 import dev.pygrade.grading.GradeResult;
 import dev.pygrade.grading.Status;

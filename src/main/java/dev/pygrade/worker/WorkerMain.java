@@ -1,7 +1,7 @@
 package dev.pygrade.worker;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pygrade.cli.Services;
+import dev.pygrade.services.Services;
 import dev.pygrade.exercise.Capabilities;
 import dev.pygrade.exercise.Exercise;
 import dev.pygrade.exercise.ExerciseRepository;

@@ -15,13 +15,10 @@ import java.util.stream.Stream;
  *
  * <p>On a stock JDK GraalPy interprets. With JVMCI and the Graal compiler (which the build copies
  * to {@code target/jit/}, with the list of jars that must then sit on the module path) it compiles
- * hot Python code. Compiling costs CPU first and pays only later, and on this 2-core machine later
- * came only for a long run of one exercise: q09 alone, 600 gradings in one JVM, 1.35x the
- * interpreter; 200 gradings, 0.65x; the 80-grading mix of all exercises, 0.71x; and the server's
- * load test (300 submissions of every kind, workers replaced after hostile ones, so that their
- * compiled code is lost), 0.89 against 1.46 submissions/s (README, "Performance"). So the
- * interpreter is the default everywhere, and {@code PYGRADE_RUNTIME=optimizing} asks for the
- * compiler.
+ * hot Python code. Compiling costs CPU first and pays only later: on 2 cores, only on a long run
+ * of one exercise, and a replaced worker loses what it compiled (docs/bench.md has the figures).
+ * So the interpreter is the default everywhere, and {@code PYGRADE_RUNTIME=optimizing} asks for
+ * the compiler.
  *
  * @param why what a user reads about the choice (in serve's, loadtest's and batch's first lines)
  */

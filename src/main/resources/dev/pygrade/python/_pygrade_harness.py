@@ -12,8 +12,7 @@ the host checks its code and defaults by identity before each call.
 """
 
 # Only modules GraalPy has loaded at start-up, or nearly: a cold `pygrade grade` pays for
-# every import here (importlib.abc alone pulled in some 70 modules and 0.3-1.1 s, json and
-# traceback another 0.6 s, measured in a fresh context with the AOT cache).
+# every import here (docs/bench.md has what importlib.abc, json and traceback cost).
 import builtins
 import importlib
 import sys
@@ -250,7 +249,7 @@ def _guard_unverifiable(relay, thread_relay, allow_threads):
         replacements.append((original, guarded))
         originals[name] = original
     # One pass over every loaded module's namespace (not one per API: a warm context holds
-    # some 16,000 names), replacing each reference to an original by its guard.
+    # thousands of names), replacing each reference to an original by its guard.
     kinds = frozenset(type(original) for original, _ in replacements)
     for owner in list(sys.modules.values()):
         namespace = getattr(owner, "__dict__", None)

@@ -15,6 +15,7 @@ import dev.pygrade.grading.CheckResult;
 import dev.pygrade.grading.CheckStatus;
 import dev.pygrade.grading.GradeResult;
 import dev.pygrade.grading.Status;
+import dev.pygrade.services.Services;
 import dev.pygrade.store.Database;
 import dev.pygrade.store.DatabaseLocation;
 import dev.pygrade.submission.Submission;

@@ -2,6 +2,7 @@ package dev.pygrade.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pygrade.services.Services;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

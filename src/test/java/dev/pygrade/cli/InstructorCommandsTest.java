@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pygrade.TestSandbox;
-import dev.pygrade.bench.CPythonRunner;
+import dev.pygrade.cpython.CPythonRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

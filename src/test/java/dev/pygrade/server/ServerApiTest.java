@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pygrade.Poll;
 import dev.pygrade.TestSandbox;
 import dev.pygrade.exercise.Exercise;
 import dev.pygrade.exercise.Limits;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The API against a real server on a random port, with a stand-in grading that answers at once
  * (or when a test lets it): routes, the result schema, every error status, backpressure and
- * shutdown, without paying for GraalPy. Real gradings over HTTP: {@link ServerGradingTest}.
+ * shutdown, without paying for GraalPy. Real gradings over HTTP: {@link ServerGradingIT}.
  */
 class ServerApiTest {
     /** Remembers what it was asked to grade and answers one passed check. */
@@ -238,7 +239,10 @@ class ServerApiTest {
             assertTrue(grading.started.await(30, TimeUnit.SECONDS));
             Future<HttpResponse<String>> late = clients.submit(() -> running.submitPython("q10-getattr", "x = 2\n"));
             awaitQueued(running, 1);
-            Thread.sleep(600);
+            long admittedBy = System.nanoTime();
+            assertTrue(Poll.until(Duration.ofSeconds(10),
+                    () -> System.nanoTime() - admittedBy > settings.queueTimeout().toNanos()),
+                    "the queue timeout has passed since the submission was admitted");
             grading.release.countDown();
             assertEquals(200, first.get(30, TimeUnit.SECONDS).statusCode());
             HttpResponse<String> refused = late.get(30, TimeUnit.SECONDS);
@@ -259,10 +263,7 @@ class ServerApiTest {
                     "x = 1\n"));
             assertTrue(grading.started.await(30, TimeUnit.SECONDS));
             Future<Boolean> stopping = clients.submit(running.server::shutdown);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (running.get("/healthz").statusCode() != 503 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            Poll.until(Duration.ofSeconds(10), () -> running.get("/healthz").statusCode() == 503);
             HttpResponse<String> health = running.get("/healthz");
             assertEquals(503, health.statusCode());
             assertEquals("draining", RunningServer.json(health).get("status").asText());
@@ -433,14 +434,8 @@ class ServerApiTest {
     }
 
     private static void awaitQueued(RunningServer running, int queued) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            if (RunningServer.json(running.get("/healthz")).get("queued").asInt() >= queued) {
-                return;
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("nothing queued");
+        assertTrue(Poll.until(Duration.ofSeconds(10),
+                () -> RunningServer.json(running.get("/healthz")).get("queued").asInt() >= queued), "nothing queued");
     }
 
     static void assertRefused(HttpResponse<String> response, int status, String messagePart) throws Exception {

@@ -1,4 +1,4 @@
-package dev.pygrade.bench;
+package dev.pygrade.cpython;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.TestFactory;
  * context gives them; and the pool must have discarded (or, for state it undoes, reused) the
  * context, as contamination.json says.
  */
-class ContaminationTest {
+class ContaminationIT {
     private static final Path FOLDER = TestSandbox.fixtures().resolve("contamination");
     private static final SandboxEngine ENGINE = new SandboxEngine();
     private static final HeapWatchdog WATCHDOG = new HeapWatchdog(Long.MAX_VALUE);

@@ -1,4 +1,4 @@
-package dev.pygrade.bench;
+package dev.pygrade.cpython;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

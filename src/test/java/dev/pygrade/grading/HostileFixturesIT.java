@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * fixtures/hostile/: one submission per attack, each graded on its own and required to get the
  * status recorded for it. A forged pass, a crash of the grader or a hang fails the suite.
  */
-class HostileFixturesTest {
+class HostileFixturesIT {
     static final Path HOSTILE = TestSandbox.fixtures().resolve("hostile");
 
     private final ExerciseValidator validator = new ExerciseValidator(TestSandbox.grader(), TestSandbox.fixtures());

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * A worker that a submission ended is replaced at once, not when the next grading needs one:
  * the next grading on that slot then finds a worker that has been warming GraalPy meanwhile.
  */
-class WorkerReplacementTest {
+class WorkerReplacementIT {
     private static final Path HOSTILE = TestSandbox.fixtures().resolve("hostile");
 
     @Test

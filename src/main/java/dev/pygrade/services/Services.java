@@ -1,4 +1,4 @@
-package dev.pygrade.cli;
+package dev.pygrade.services;
 
 import dev.pygrade.exercise.ExerciseRepository;
 import dev.pygrade.grading.Grader;
@@ -13,8 +13,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * What commands share, built on first use: commands that only read exercises never
- * start GraalPy.
+ * What commands, worker JVMs and tests share: the exercises' home, the environment, and the
+ * GraalPy engine with its context pools and graders, built on first use (commands that only
+ * read exercises never start GraalPy).
  */
 public final class Services implements AutoCloseable {
     private final Path home;
@@ -38,16 +39,6 @@ public final class Services implements AutoCloseable {
 
     public Map<String, String> environment() {
         return environment;
-    }
-
-    /** The runtime of the worker JVMs this JVM starts, as PYGRADE_RUNTIME asks (the interpreter by default). */
-    public dev.pygrade.worker.WorkerRuntime workerRuntime() {
-        try {
-            return dev.pygrade.worker.WorkerRuntime.choose(environment.get(dev.pygrade.worker.WorkerRuntime.ENVIRONMENT),
-                    home);
-        } catch (IllegalArgumentException unusable) {
-            throw new UserError(unusable.getMessage());
-        }
     }
 
     /** A person at a terminal (not CI, not a pipe): live progress is worth drawing. */

@@ -33,7 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * wrongly and see the failing check's message. Skipped only outside CI when Chromium is absent.
  * Screenshots go to target/screenshots/ (docs/screenshot.png is one of them).
  */
-class ServerBrowserTest {
+class ServerBrowserIT {
     private static final File CHROMIUM = new File("/usr/bin/chromium");
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = TestSandbox.home().resolve("target/screenshots");

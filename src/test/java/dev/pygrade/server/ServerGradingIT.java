@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pygrade.Poll;
 import dev.pygrade.TestSandbox;
 import dev.pygrade.cli.Pygrade;
 import dev.pygrade.exercise.Exercise;
@@ -15,6 +16,7 @@ import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * the results recorded for them on the command line (fixtures/hostile/expected.json), a memory
  * bomb and an endless loop cost only their own requests, and the server keeps answering others.
  */
-class ServerGradingTest {
+class ServerGradingIT {
     private static final Path HOSTILE = TestSandbox.fixtures().resolve("hostile");
     private static final Map<String, FixtureExpectation> RECORDED = new LinkedHashMap<>();
     private static WorkerPool workers;
@@ -89,7 +91,9 @@ class ServerGradingTest {
             Future<Timed> correct = clients.submit(() -> timed(() -> running.submitPython("q09-lru-cache", reference)));
 
             // While the attacks are being graded, the rest of the server answers at once.
-            Thread.sleep(2000);
+            assertTrue(Poll.until(Duration.ofMinutes(1),
+                    () -> RunningServer.json(running.get("/healthz")).get("running").asInt() > 0),
+                    "the attacks are being graded");
             for (int i = 0; i < 5; i++) {
                 Timed list = timed(() -> running.get("/api/exercises"));
                 assertEquals(200, list.response().statusCode());

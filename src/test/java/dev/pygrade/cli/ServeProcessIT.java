@@ -3,6 +3,7 @@ package dev.pygrade.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pygrade.Poll;
 import dev.pygrade.TestSandbox;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.io.TempDir;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * worker JVM, and on SIGTERM finishes the grading under way, refuses new ones with 503, and
  * ends with its workers.
  */
-class ServeProcessTest {
+class ServeProcessIT {
     private static final Pattern URL = Pattern.compile("at (http://127\\.0\\.0\\.1:\\d+/) ");
 
     @Test
@@ -80,31 +82,21 @@ class ServeProcessTest {
 
     /** Waits until the submission is admitted (queued or running), so that SIGTERM finds it under way. */
     private static void awaitRunning(HttpClient client, URI base) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (System.nanoTime() < deadline) {
-            String health = client.send(HttpRequest.newBuilder(base.resolve("/healthz")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            if (!health.contains("\"queued\":0,\"running\":0")) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the submission was never admitted");
+        assertTrue(Poll.until(Duration.ofMinutes(2), () -> !client.send(HttpRequest.newBuilder(base.resolve("/healthz"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body().contains("\"queued\":0,\"running\":0")),
+                "the submission was never admitted");
     }
 
     /** After SIGTERM the hook starts at once; a new submission gets 503 from then on. */
     private static HttpResponse<String> awaitRefusal(HttpClient client, URI base, String source) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        HttpResponse<String> last;
-        do {
-            last = client.send(HttpRequest.newBuilder(base.resolve("/healthz")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (last.statusCode() == 503) {
-                return client.send(submission(base, source), HttpResponse.BodyHandlers.ofString());
-            }
-            Thread.sleep(20);
-        } while (System.nanoTime() < deadline);
-        return last;
+        AtomicReference<HttpResponse<String>> last = new AtomicReference<>();
+        Poll.until(Duration.ofSeconds(30), () -> {
+            last.set(client.send(HttpRequest.newBuilder(base.resolve("/healthz")).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+            return last.get().statusCode() == 503;
+        });
+        return last.get().statusCode() == 503
+                ? client.send(submission(base, source), HttpResponse.BodyHandlers.ofString()) : last.get();
     }
 
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * build a new context each time (it once grew by a context every few gradings, 79 contexts and
  * a full heap after 600 gradings).
  */
-class WarmContextPoolTest {
+class WarmContextPoolIT {
     @Test
     void twoWorkersGradingBackToBackReuseAHandfulOfContexts() throws Exception {
         Exercise exercise = TestSandbox.exercises().find("q09-lru-cache").orElseThrow();
