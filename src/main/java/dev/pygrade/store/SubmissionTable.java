@@ -233,7 +233,7 @@ public final class SubmissionTable {
         try {
             result = JSON.readValue(row.getString("result_json"), GradeResult.class);
         } catch (JsonProcessingException corrupt) {
-            throw new SQLException("result " + row.getLong("id") + ": not a pygrade.result/1 object", corrupt);
+            throw new SQLException("result " + row.getLong("id") + ": not a pygrade.result/2 object", corrupt);
         }
         Receipt receipt = new Receipt(row.getString("checks_sha256"), row.getString("prompt_sha256"),
                 row.getString("limits_sha256"), row.getString("code_sha256"), row.getString("pygrade_version"));
