@@ -7,8 +7,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -17,7 +15,7 @@ import org.graalvm.polyglot.Value;
 
 /**
  * One grading's conversation with the harness inside a leased context. Every call
- * runs on the session's own thread under a deadline; no polyglot value leaves this
+ * runs on the context's own thread under a deadline; no polyglot value leaves this
  * class. Integrity is verified after the import, after each check and at every
  * expectation.
  */
@@ -26,11 +24,9 @@ public final class HarnessSession implements AutoCloseable {
     private static final Duration SETUP_LIMIT = Duration.ofSeconds(120);
     /** How long a cancelled context gets to stop before its thread is abandoned. */
     private static final Duration CANCEL_GRACE = Duration.ofSeconds(3);
-    private static final long STACK_BYTES = 64L * 1024 * 1024;
 
     private final ContextPool pool;
     private final SandboxContext sandbox;
-    private final ExecutorService thread;
     private final ObservationLog log = new ObservationLog();
     private final TestLog tests = new TestLog(log, this::verifyIntegrity);
     private PlainValues plain;
@@ -42,18 +38,11 @@ public final class HarnessSession implements AutoCloseable {
     private boolean abandoned;
     /** The threads of abandoned sessions: code that ignored cancellation may still run on them. */
     private static final Set<Thread> STRANDED = ConcurrentHashMap.newKeySet();
-    private volatile Thread worker;
     private boolean closed;
 
     private HarnessSession(ContextPool pool, SandboxPolicy policy, boolean unused) {
         this.pool = pool;
         this.sandbox = unused ? pool.leaseUnused(policy) : pool.lease(policy);
-        this.thread = Executors.newSingleThreadExecutor(work -> {
-            Thread t = new Thread(null, work, "pygrade-session", STACK_BYTES);
-            t.setDaemon(true);
-            worker = t;
-            return t;
-        });
     }
 
     /** Leases a context and loads the harness and the checks into it. */
@@ -189,7 +178,7 @@ public final class HarnessSession implements AutoCloseable {
 
     private String verifyQuietly() {
         try {
-            return thread.submit(this::verifyIntegrity).get(CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            return sandbox.submit(this::verifyIntegrity).get(CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception unverifiable) {
             return "the grader could not verify itself after a failure";
         }
@@ -199,7 +188,7 @@ public final class HarnessSession implements AutoCloseable {
         if (!usable()) {
             return new Step.Stopped<>(StopReason.INTERNAL_ERROR, "the session's context is no longer usable");
         }
-        Future<T> future = thread.submit(work);
+        Future<T> future = sandbox.submit(work);
         pool.candidateCode(1);
         try {
             return new Step.Done<>(future.get(limit.toMillis(), TimeUnit.MILLISECONDS));
@@ -228,6 +217,7 @@ public final class HarnessSession implements AutoCloseable {
             // cancelled inside this JVM: its thread is abandoned, the result is still given.
             abandoned = true;
             sandbox.markDead();
+            Thread worker = sandbox.worker();
             if (worker != null) {
                 STRANDED.add(worker);
             }
@@ -308,6 +298,5 @@ public final class HarnessSession implements AutoCloseable {
             sandbox.markDead(); // a context whose grader objects were touched is never reused
         }
         pool.release(sandbox);
-        thread.shutdownNow();
     }
 }

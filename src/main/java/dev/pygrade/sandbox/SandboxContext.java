@@ -1,14 +1,24 @@
 package dev.pygrade.sandbox;
 
 import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Value;
 
 /**
- * A leased context with its captured output. It can be cancelled from any thread
- * (the deadline, the heap watchdog); the reason is kept so that the failure the
+ * A leased context with its captured output and its own thread. It can be cancelled from any
+ * thread (the deadline, the heap watchdog); the reason is kept so that the failure the
  * executing thread then sees can be told apart from a crash.
+ *
+ * <p>Every call into the context runs on its thread ({@link #submit}): GraalPy delivers weak
+ * reference callbacks and other asynchronous actions only to the thread that initialized the
+ * context, so a context entered from several threads never runs them (a WeakSet keeps its dead
+ * entries after gc.collect(), as it never does under CPython).
  */
 public final class SandboxContext {
     /**
@@ -16,6 +26,9 @@ public final class SandboxContext {
      * may still be unwinding, one that sleeps or loops is not worth waiting for.
      */
     private static final Duration THREAD_END_PATIENCE = Duration.ofMillis(200);
+    private static final long STACK_BYTES = 64L * 1024 * 1024;
+    private final ExecutorService thread;
+    private volatile Thread worker;
     private final Context context;
     private final OutputCapture output;
     private volatile SandboxPolicy policy;
@@ -37,6 +50,43 @@ public final class SandboxContext {
         this.policy = policy;
         this.storage = storage;
         this.reusable = reusable;
+        this.thread = Executors.newSingleThreadExecutor(work -> {
+            Thread t = new Thread(null, work, "pygrade-context", STACK_BYTES);
+            t.setDaemon(true);
+            worker = t;
+            return t;
+        });
+    }
+
+    /** Runs work on the context's thread, the only one that enters the context. */
+    <T> Future<T> submit(Callable<T> work) {
+        return thread.submit(work);
+    }
+
+    /** Runs work on the context's thread and waits for it; its failure is rethrown as it was. */
+    void run(Runnable work) {
+        try {
+            submit(() -> {
+                work.run();
+                return null;
+            }).get();
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failed.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(failed.getCause());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the context ran grader code", interrupted);
+        }
+    }
+
+    /** The context's thread, once it has run something; null before. */
+    Thread worker() {
+        return worker;
     }
 
     /**
@@ -192,6 +242,7 @@ public final class SandboxContext {
         } catch (RuntimeException alreadyGone) {
             // closing a context that failed or exited may throw; it is closed either way
         }
+        thread.shutdownNow();
         if (storage != null) {
             try {
                 storage.close();

@@ -62,8 +62,6 @@ public final class WarmContextPool implements ContextPool {
     private final ExecutorService recycler;
     /** Work queued on the recycler and not yet done: settle() waits for none. */
     private final AtomicInteger recyclerWork = new AtomicInteger();
-    /** Runs the verification itself, so that the recycler can give up on one that hangs. */
-    private final ExecutorService verifier;
     private final AtomicInteger leased = new AtomicInteger();
     /** The most contexts leased at once so far: with the spares, how many idle ones are worth keeping. */
     private final AtomicInteger peakLeased = new AtomicInteger();
@@ -95,7 +93,6 @@ public final class WarmContextPool implements ContextPool {
         this.warmer = Executors.newSingleThreadExecutor(work -> daemon(work, "pygrade-warmer"));
         this.recycler = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
                 work -> daemon(work, "pygrade-recycler"));
-        this.verifier = Executors.newCachedThreadPool(work -> daemon(work, "pygrade-verifier"));
     }
 
     private static Thread daemon(Runnable work, String name) {
@@ -177,7 +174,7 @@ public final class WarmContextPool implements ContextPool {
         return context;
     }
 
-    /** A new, unprepared context: its first grading prepares it on the session's thread (ContextPreparer). */
+    /** A new, unprepared context: its first grading prepares it on the context's thread (ContextPreparer). */
     private SandboxContext build(SandboxPolicy policy) {
         SandboxContext context = SandboxContext.build(engine, policy, !policy.files());
         created.incrementAndGet();
@@ -192,7 +189,7 @@ public final class WarmContextPool implements ContextPool {
         Kind kind = Kind.of(policy);
         SandboxContext context = build(policy);
         try {
-            ContextPreparer.prepare(context, true);
+            context.run(() -> ContextPreparer.prepare(context, true));
         } catch (RuntimeException failed) {
             discard(context, "it could not be warmed: " + failed.getMessage());
             throw failed;
@@ -219,7 +216,7 @@ public final class WarmContextPool implements ContextPool {
                 }
                 SandboxContext context = build(policy);
                 try {
-                    ContextPreparer.prepare(context, true, this::yieldToGradings);
+                    context.run(() -> ContextPreparer.prepare(context, true, this::yieldToGradings));
                     idleOf(kind).addLast(context);
                     signalReturned();
                 } catch (RuntimeException failed) {
@@ -340,7 +337,8 @@ public final class WarmContextPool implements ContextPool {
     }
 
     private void recycle(SandboxContext context, Kind kind) {
-        Future<String> verdict = verifier.submit(context::recycle);
+        // on the context's thread; the recycler can give up on a verification that hangs
+        Future<String> verdict = context.submit(context::recycle);
         try {
             String dirty = verdict.get(RECYCLE_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
             if (dirty != null) {
@@ -401,7 +399,6 @@ public final class WarmContextPool implements ContextPool {
         signalReturned();
         warmer.shutdownNow();
         recycler.shutdownNow();
-        verifier.shutdownNow();
         idle.values().forEach(list -> {
             SandboxContext context;
             while ((context = list.pollFirst()) != null) {

@@ -13,10 +13,13 @@ the host checks its code and defaults by identity before each call.
 
 # Only modules GraalPy has loaded at start-up, or nearly: a cold `pygrade grade` pays for
 # every import here (docs/bench.md has what importlib.abc, json and traceback cost).
+import _weakref
 import builtins
+import gc
 import importlib
 import sys
 import types
+import time as _time
 from _thread import get_ident as _get_ident
 from importlib.machinery import ModuleSpec as _ModuleSpec
 
@@ -369,6 +372,7 @@ def _harden(allow_tracing, allow_threads, allow_files):
     threading = sys.modules.get("threading")
     sys.setrecursionlimit = _capped_recursion_limit
     sys.getsizeof = _estimated_getsizeof
+    gc.collect = _settled_collect
     if not allow_files:
         # Without a file system GraalPy answers getcwd with a host error that ends the context
         # (os.path.abspath calls it): a Python error the candidate can read instead.
@@ -404,6 +408,29 @@ def _harden(allow_tracing, allow_threads, allow_files):
     for owner in (posix, os):
         if owner is not None:
             owner._exit = _exit_refused
+
+
+class _CollectProbe:
+    __slots__ = ("__weakref__",)
+
+
+def _settled_collect(generation=2, _collect=gc.collect, _ref=_weakref.ref, _sleep=_time.sleep,
+                     _monotonic=_time.monotonic, _probe=_CollectProbe):
+    """gc.collect as CPython's: when it returns, the weak-reference callbacks of what it freed
+    have run (a WeakSet or WeakValueDictionary has dropped its dead entries). GraalPy hands them
+    to a queue that a thread drains later, late on a loaded machine; this waits, at most a
+    second, until the callback of a probe freed by the same collection has run."""
+    ran = []
+    probe = _probe()
+    marker = _ref(probe, ran.append)
+    del probe
+    result = _collect(generation)
+    deadline = _monotonic() + 1.0
+    while not ran and _monotonic() < deadline:
+        _sleep(0.001)
+    _sleep(0.001)  # callbacks queued just after the probe's
+    del marker
+    return result
 
 
 def _counted_thread_start(thread_relay, name):
