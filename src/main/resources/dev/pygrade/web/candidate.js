@@ -273,7 +273,7 @@
       }
       await reload();
       const stored = state.view.submissions.find((s) => s.id === answer.body.id);
-      if (stored && state.current === exercise) {
+      if (stored && isCurrent(exercise)) {
         showSubmission(stored);
       }
       await poll(answer.body.id, exercise);
@@ -296,7 +296,7 @@
         }
         if (answer.body.status !== "pending") {
           await reload();
-          if (state.current === exercise) {
+          if (isCurrent(exercise)) {
             showSubmission(answer.body);
           }
           return;
@@ -306,6 +306,11 @@
     } finally {
       setBusy(null);
     }
+  }
+
+  /** Whether the candidate is still on this exercise (the view, and its objects, are read again after each change). */
+  function isCurrent(exercise) {
+    return state.current !== null && state.current.id === exercise.id;
   }
 
   function setBusy(text) {
