@@ -165,7 +165,7 @@
     $("title").textContent = exercise.title;
     $("meta-id").textContent = exercise.id;
     $("feedback-level").textContent = FEEDBACK[state.view.feedback] || state.view.feedback;
-    $("prompt").innerHTML = exercise.prompt_html; // rendered by the server with raw HTML escaped
+    $("prompt").innerHTML = exercise.prompt_html || ""; // rendered by the server with raw HTML escaped
     $("file-name").textContent = exercise.package ? exercise.module + "/ (a package)" : exercise.file;
     $("package-note").hidden = !exercise.package;
     $("result").hidden = true;
