@@ -100,21 +100,12 @@
   }
 
   function loadDraft(exercise) {
-    try {
-      return localStorage.getItem(draftKey(exercise)) || shared.starter(exercise);
-    } catch (unavailable) {
-      return shared.starter(exercise);
-    }
+    return shared.loadDraft(draftKey(exercise)) || shared.starter(exercise);
   }
 
   function saveDraft() {
-    if (state.current === null) {
-      return;
-    }
-    try {
-      localStorage.setItem(draftKey(state.current), $("code").value);
-    } catch (unavailable) {
-      // private browsing: drafts are simply not kept
+    if (state.current !== null) {
+      shared.saveDraft(draftKey(state.current), state.editor.get());
     }
   }
 

@@ -224,12 +224,7 @@
 
   /** The draft kept in this browser, else the last answer submitted, else a starter. */
   function loadDraft(exercise) {
-    let draft = null;
-    try {
-      draft = localStorage.getItem(draftKey(exercise));
-    } catch (unavailable) {
-      // private browsing: no drafts
-    }
+    const draft = shared.loadDraft(draftKey(exercise));
     if (draft) {
       return draft;
     }
@@ -243,13 +238,8 @@
   }
 
   function saveDraft() {
-    if (state.current === null) {
-      return;
-    }
-    try {
-      localStorage.setItem(draftKey(state.current), state.editor.get());
-    } catch (unavailable) {
-      // private browsing: drafts are simply not kept
+    if (state.current !== null) {
+      shared.saveDraft(draftKey(state.current), state.editor.get());
     }
   }
 

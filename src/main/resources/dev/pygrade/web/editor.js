@@ -1,5 +1,6 @@
 // What the practice page and the candidate's page share: the editor (a textarea over a highlighted
-// copy of its text), the request body of an answer, and one check of a result drawn as a list item.
+// copy of its text), drafts kept in the browser, the request body of an answer, and one check of a
+// result drawn as a list item.
 // Text from the server or the candidate is always set as textContent.
 window.PygradeEditor = (function () {
   "use strict";
@@ -126,6 +127,24 @@ window.PygradeEditor = (function () {
     return { headers: { "Content-Type": "application/json" }, body: JSON.stringify({ files: files }) };
   }
 
+  /** The draft kept in this browser under `key`; null when there is none, or no storage (private browsing). */
+  function loadDraft(key) {
+    try {
+      return localStorage.getItem(key);
+    } catch (unavailable) {
+      return null;
+    }
+  }
+
+  /** Keeps a draft in this browser; without storage (private browsing) drafts are simply not kept. */
+  function saveDraft(key, text) {
+    try {
+      localStorage.setItem(key, text);
+    } catch (unavailable) {
+      // nothing to keep it in
+    }
+  }
+
   function points(value) {
     return Number.isInteger(value) ? String(value) : value.toFixed(1);
   }
@@ -168,5 +187,5 @@ window.PygradeEditor = (function () {
     return made;
   }
 
-  return { attach, starter, request, points, checkItem, element };
+  return { attach, starter, request, loadDraft, saveDraft, points, checkItem, element };
 })();

@@ -2,19 +2,14 @@ package dev.pygrade.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.pygrade.TestSandbox;
+import dev.pygrade.assessment.MutableClock;
 import dev.pygrade.store.TestDatabases;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -22,14 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -44,62 +35,26 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * (docs/screenshot-candidate.png and docs/screenshot-instructor.png are two of them).
  */
 class AssessmentBrowserIT {
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = TestSandbox.home().resolve("target/screenshots");
     private static final String LRU = "q09-lru-cache";
-
-    /** The server's clock: the real time, plus however far a test has moved it on. */
-    static final class ShiftedClock extends Clock {
-        private volatile Duration shift = Duration.ZERO;
-
-        void advance(Duration by) {
-            shift = shift.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(shift);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     @TempDir
     Path folder;
-    private final ShiftedClock clock = new ShiftedClock();
+    /** The server's clock: the real time (the page counts down by its own), plus however far the test moves it. */
+    private final MutableClock clock = new MutableClock(Clock.systemUTC());
     private RunningServer running;
     private ChromeDriver browser;
     private Path downloads;
 
     @BeforeEach
     void start() throws Exception {
-        boolean present = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
-        if (System.getenv("CI") != null) {
-            assertTrue(present, "CI must run the browser test: install chromium and chromium-driver (.ci/browser.sh)");
-        }
-        assumeTrue(present, "Chromium is not installed (apt-get install chromium chromium-driver)");
+        downloads = Files.createDirectories(folder.resolve("downloads"));
+        browser = Chromium.start(1280, 1000, options -> {
+            options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                    "download.prompt_for_download", false));
+            options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+        });
         running = RunningServer.withAssessments(RunningServer.settings(2, 8), TestSandbox.grader(),
                 TestDatabases.sqlite(folder.resolve("data")), clock);
-        downloads = Files.createDirectories(folder.resolve("downloads"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-                .usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM)
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                        "--window-size=1280,1000", "--hide-scrollbars", "--lang=en-US")
-                .setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-                        "download.prompt_for_download", false));
-        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-        browser = new ChromeDriver(service, options);
-        Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterEach
@@ -229,19 +184,7 @@ class AssessmentBrowserIT {
                 "Regrade: 2 submissions graded again, 0 changed, 2 unchanged"));
     }
 
-    /** The whole page, not just the window: the window is stretched to the page's height for it. */
     private void screenshot(String name) throws Exception {
-        Dimension window = browser.manage().window().getSize();
-        // the window's height includes what is not page (headless Chromium keeps room for its bars)
-        Number height = (Number) ((JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollHeight + window.outerHeight - window.innerHeight;");
-        browser.manage().window().setSize(new Dimension(window.getWidth(), Math.min(4000, height.intValue() + 20)));
-        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0);");
-        try {
-            Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
-            Files.copy(shot, SCREENSHOTS.resolve("assessment-" + name), StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            browser.manage().window().setSize(window);
-        }
+        Chromium.screenshot(browser, "assessment-" + name);
     }
 }
