@@ -87,9 +87,17 @@ final class FrontDoor {
         });
     }
 
-    /** A refusal of ours: its status, headers and message. */
+    /**
+     * A refusal of ours: its status, headers and message. A request refused with its body
+     * perhaps unread (a 401 before the body, a 413) ends its connection, said in Connection:
+     * close: else the rest of the body could arrive after the answer, and a client that sent its
+     * next request on the same connection would get no answer.
+     */
     void refused(HttpError refusal, Context ctx) {
         if (!ctx.res().isCommitted()) {
+            if (ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null) {
+                ctx.header("Connection", "close");
+            }
             Responses.error(ctx, refusal);
         }
     }

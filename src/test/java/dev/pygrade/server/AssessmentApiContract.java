@@ -134,6 +134,8 @@ abstract class AssessmentApiContract {
                 HttpResponse<String> refused = running.send(request);
                 assertRefused(refused, 401, header.isEmpty() ? "Authorization: Bearer" : "not valid");
                 assertEquals("Bearer realm=\"pygrade\"", refused.headers().firstValue("WWW-Authenticate").orElse(""));
+                // refused before its body was read: the connection ends, so no next request waits on it
+                assertEquals("close", refused.headers().firstValue("Connection").orElse(""));
             }
             // the token in the address is no token: only the header counts
             HttpResponse<String> inQuery = running.send(HttpRequest.newBuilder(running.base.resolve(
@@ -186,6 +188,7 @@ abstract class AssessmentApiContract {
                 {base + ", \"closes_at\": \"tomorrow\"}", "must be a time with an offset"},
                 {base.replace("60", "0") + "}", "at least one second"},
                 {base.replace("60", "1.5") + "}", "must be a whole number"},
+                {base.replace("60", "9223372036854775807") + "}", "at most a year"},
                 {base + ", \"attempts_allowed\": 0}", "at least one attempt"},
                 {"{\"exercises\": [\"" + LRU + "\"], \"time_allowed_seconds\": 60}", "needs a name"},
                 {"[1, 2]", "must be a JSON object"},
