@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -124,6 +125,17 @@ class AssessmentBrowserIT {
         assertTrue(browser.findElement(By.id("attempts")).getText().contains("1 of 3 attempts used"),
                 browser.findElement(By.id("attempts")).getText());
         screenshot("candidate.png");
+
+        // On a phone the page fits the screen: the list above the exercise, nothing wider than the window.
+        Dimension laptop = browser.manage().window().getSize();
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("title"), "lru_cache"));
+        Number overflow = (Number) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertTrue(overflow.intValue() <= 0, "the candidate's page is wider than a phone by " + overflow + " px");
+        screenshot("candidate-phone.png");
+        browser.manage().window().setSize(laptop);
 
         // Alan types a wrong answer: the failing check's message shows.
         browser.get(links.get(1));
