@@ -9,6 +9,9 @@ import java.util.Optional;
 /** What an instructor asks for when creating an assessment; checked when built. */
 public record AssessmentSpec(String name, List<String> exerciseIds, Duration timeAllowed, Optional<Instant> opensAt,
                              Optional<Instant> closesAt, int attemptsAllowed, FeedbackLevel feedback) {
+    /** Time allowed beyond this is a typo, and would overflow the clock's arithmetic. */
+    static final Duration MOST_TIME_ALLOWED = Duration.ofDays(366);
+
     public AssessmentSpec {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("an assessment needs a name");
@@ -23,6 +26,10 @@ public record AssessmentSpec(String name, List<String> exerciseIds, Duration tim
         }
         if (timeAllowed.isNegative() || timeAllowed.toSeconds() < 1) {
             throw new IllegalArgumentException("the time allowed must be at least one second");
+        }
+        if (timeAllowed.compareTo(MOST_TIME_ALLOWED) > 0) {
+            throw new IllegalArgumentException("the time allowed must be at most a year (" + MOST_TIME_ALLOWED.toDays()
+                    + " days); for an open-ended assessment give a close time instead");
         }
         if (opensAt.isPresent() && closesAt.isPresent() && !opensAt.get().isBefore(closesAt.get())) {
             throw new IllegalArgumentException("the assessment must open before it closes (opens " + opensAt.get()

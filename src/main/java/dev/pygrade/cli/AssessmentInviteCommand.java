@@ -24,7 +24,8 @@ final class AssessmentInviteCommand extends AssessmentSubcommand {
     List<String> names;
 
     @Option(names = "--base-url", paramLabel = "URL",
-            description = "Print links instead of bare tokens: URL followed by the token.")
+            description = "Print links instead of bare tokens: URL followed by the token (for pygrade serve: "
+                    + "http://HOST:PORT/a/).")
     String baseUrl;
 
     @Mixin

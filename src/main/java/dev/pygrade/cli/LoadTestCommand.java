@@ -16,6 +16,7 @@ import java.io.Writer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -85,7 +86,7 @@ final class LoadTestCommand implements Callable<Integer> {
                 : new GradingBackend(pool, pool::poolStats, pool::replaced);
         ServerSettings settings = ServerSettings.defaults("127.0.0.1", 0, workers);
         GradingServer server = GradingServer.start(settings, exercises, Exercise::limits, backend,
-                new PrintWriter(Writer.nullWriter()), err);
+                Optional.empty(), new PrintWriter(Writer.nullWriter()), err); // the practice API alone
         try {
             WarmUp.run(backend.grading(), exercises, settings.slots(), err); // figures of gradings, not JVM starts
             out.printf(Locale.ROOT, "loadtest: %d submissions (%d correct, %d wrong, %d hostile), %d at a time, to %s "

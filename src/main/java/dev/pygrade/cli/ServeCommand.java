@@ -1,11 +1,15 @@
 package dev.pygrade.cli;
 
+import dev.pygrade.assessment.AssessmentService;
+import dev.pygrade.assessment.ServiceSettings;
 import dev.pygrade.exercise.Exercise;
 import dev.pygrade.exercise.Limits;
 import dev.pygrade.server.GradingBackend;
 import dev.pygrade.server.GradingServer;
 import dev.pygrade.server.ServerSettings;
 import dev.pygrade.server.WarmUp;
+import dev.pygrade.store.Database;
+import dev.pygrade.store.StoreException;
 import dev.pygrade.worker.WorkerPool;
 import dev.pygrade.worker.WorkerRuntime;
 import java.io.IOException;
@@ -27,11 +31,15 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** pygrade serve: the grading server, its web page and JSON API (docs/api.md). */
+/** pygrade serve: the grading server, its web pages and JSON API (docs/api.md), and assessments (docs/assessments.md). */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serves a web page where candidates read the exercises and submit answers, a JSON API "
                 + "(docs/api.md, /api/openapi.json), /healthz and /metrics. Stops gracefully on SIGTERM or Ctrl+C: "
                 + "gradings under way finish, new submissions are refused with 503.",
+                "Runs assessments too: candidates answer at their link (/a/TOKEN), instructors see the results at "
+                        + "/instructor with a token from 'pygrade assessment token create'. They are stored in --data "
+                        + "(a SQLite file, created on first start) or --db (PostgreSQL); submissions left pending by a "
+                        + "server that was killed are graded when it starts again.",
                 "Gradings run in worker JVMs by default, so that a memory bomb costs only its own request."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"  0:the server stopped after a signal", "  2:usage error (bad option, port in use)",
@@ -80,10 +88,16 @@ final class ServeCommand implements Callable<Integer> {
     Path accessLogFile;
 
     @Mixin
+    StoreOptions store;
+
+    @Mixin
     IsolationOption isolation;
 
     @Mixin
     LimitOptions limits;
+
+    /** At a stop, how long the assessment gradings under way may take to finish; the rest wait in the database. */
+    private static final Duration ASSESSMENT_GRACE = Duration.ofSeconds(30);
 
     @Override
     public Integer call() throws Exception {
@@ -106,27 +120,43 @@ final class ServeCommand implements Callable<Integer> {
             throw new UserError(bad.getMessage());
         }
         WorkerRuntime runtime = inProcess ? null : root.workerRuntime();
-        WorkerPool pool = inProcess ? null : new WorkerPool(workers, limits.workerHeapBytes(workerHeap), root.services.home(),
+        long workerHeapBytes = inProcess ? 0 : limits.workerHeapBytes(workerHeap); // a bad size is a usage error now
+        PrintWriter accessLog = accessLogFile == null ? err : appendTo(accessLogFile);
+        Database database;
+        try {
+            database = Database.open(store.location(root.services)); // a SQLite file in --data, created if need be
+        } catch (StoreException unusable) {
+            throw new UserError(unusable.getMessage());
+        }
+        WorkerPool pool = inProcess ? null : new WorkerPool(workers, workerHeapBytes, root.services.home(),
                 isolation.isolation, runtime);
         GradingBackend backend = pool == null
                 ? new GradingBackend((exercise, submission, gradingLimits) -> root.services.grader(isolation.isolation).grade(exercise,
                         submission, gradingLimits), () -> root.services.poolStats(isolation.isolation), () -> 0)
                 : new GradingBackend(pool, pool::poolStats, pool::replaced);
-        PrintWriter accessLog = accessLogFile == null ? err : appendTo(accessLogFile);
+        // the same grading path as the practice API: these worker JVMs (or this JVM), under the same limits
+        AssessmentService assessments = new AssessmentService(database, root.services.exercises(root.exercisesDir),
+                backend.grading(), ServiceSettings.defaults().withGrading(workers, 16 * workers)
+                .withLimits(exercise -> limits.apply(exercise.limits())).withLog(err));
         GradingServer server;
         try {
             server = GradingServer.start(settings, exercises, exercise -> limits.apply(exercise.limits()), backend,
-                    accessLog, err);
+                    Optional.of(assessments), accessLog, err);
         } catch (BindException taken) {
+            assessments.close();
+            database.close();
             if (pool != null) {
                 pool.close();
             }
             throw new UserError("cannot listen on " + host + ":" + port + ": " + taken.getMessage());
         }
+        assessments.start(); // grades at once what a server killed before left pending
         Thread stopper = new Thread(() -> {
             err.println("pygrade: stopping: refusing new submissions, finishing the gradings under way...");
             err.flush();
             boolean drained = server.shutdown();
+            assessments.close(ASSESSMENT_GRACE); // what is not graded by then stays pending for the next start
+            database.close();
             if (pool != null) {
                 pool.close();
             }
@@ -137,6 +167,8 @@ final class ServeCommand implements Callable<Integer> {
         out.println("pygrade: serving " + exercises.size() + " exercises at " + server.url() + " ("
                 + (pool == null ? "grading in this JVM" : "grading in " + workers + " worker JVMs, " + runtime.why()) + ", "
                 + settings.slots() + " at a time, " + settings.waiting() + " more may wait)");
+        out.println("pygrade: assessments in " + database.location() + "; instructors at " + server.url()
+                + "instructor");
         out.flush();
         if (!settings.localOnly()) {
             err.println("pygrade: warning: listening on " + host + ", reachable from other machines: anyone who can "

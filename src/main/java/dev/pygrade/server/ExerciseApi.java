@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -64,6 +65,16 @@ final class ExerciseApi {
                     "the grading did not answer within its time limits; try again later",
                     Map.of("Retry-After", Long.toString(overdue.retryAfterSeconds())));
         }
+    }
+
+    /** An exercise of the folder the server serves, by id. */
+    Optional<Exercise> find(String id) {
+        return Optional.ofNullable(exercises.get(id));
+    }
+
+    /** What a candidate may see of an exercise (its prompt rendered), by id. */
+    Optional<ExerciseView> detail(String id) {
+        return Optional.ofNullable(details.get(id));
     }
 
     /** The exercise the path names ({id}). */

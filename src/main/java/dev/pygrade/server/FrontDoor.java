@@ -1,5 +1,6 @@
 package dev.pygrade.server;
 
+import dev.pygrade.assessment.AssessmentException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.MethodNotAllowedResponse;
@@ -10,6 +11,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.eclipse.jetty.http.HttpException;
@@ -21,31 +23,49 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * What every request goes through: safe headers, CORS only for the one origin allowed, a
- * refusal turned into its JSON body, any other failure into a 500 whose body says nothing of
- * the server's insides (the trace goes to the server's log), and the access log line.
+ * What every request goes through: safe headers, CORS only for the one origin allowed, a body
+ * over the cap refused unread, a refusal turned into its JSON body, any other failure into a 500
+ * whose body says nothing of the server's insides (the trace goes to the server's log), and the
+ * access log line. Candidates' and instructors' pages and APIs are never stored by a cache.
  */
 final class FrontDoor {
+    /** Paths whose answers belong to one person (a candidate's link, an instructor's token): no-store. */
+    private static final List<String> PRIVATE = List.of("/a/", "/api/candidate/", "/instructor", "/api/instructor/");
+
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     private static final HttpError INTERNAL = new HttpError(500,
             "internal error in the grading server; it has been logged");
 
     private final Optional<String> corsOrigin;
+    private final int maxRequestBytes;
     private final AccessLog accessLog;
     private final PrintWriter errors;
     private final ServerMetrics metrics;
 
-    FrontDoor(Optional<String> corsOrigin, AccessLog accessLog, PrintWriter errors, ServerMetrics metrics) {
+    FrontDoor(Optional<String> corsOrigin, int maxRequestBytes, AccessLog accessLog, PrintWriter errors,
+            ServerMetrics metrics) {
         this.corsOrigin = corsOrigin;
+        this.maxRequestBytes = maxRequestBytes;
         this.accessLog = accessLog;
         this.errors = errors;
         this.metrics = metrics;
     }
 
-    /** Before any route: the headers every response carries, and CORS preflights answered. */
+    /**
+     * Before any route: the headers every response carries, no-store for private paths, a
+     * declared body over the cap refused (every route that reads a body caps it again as it
+     * reads, for chunked bodies), and CORS preflights answered.
+     */
     void enter(Context ctx) {
         safeHeaders(ctx::header);
+        String path = ctx.path();
+        if (PRIVATE.stream().anyMatch(path::startsWith)) {
+            ctx.header("Cache-Control", "no-store");
+        }
+        if (ctx.req().getContentLengthLong() > maxRequestBytes) {
+            throw Responses.tooLarge(maxRequestBytes);
+        }
         if (corsOrigin.isPresent() && ctx.req().getMethod().equals("OPTIONS")) {
             ctx.header("Access-Control-Allow-Methods", "GET, HEAD, POST");
             ctx.header("Access-Control-Allow-Headers", "Content-Type");
@@ -67,11 +87,27 @@ final class FrontDoor {
         });
     }
 
-    /** A refusal of ours: its status, headers and message. */
+    /**
+     * A refusal of ours: its status, headers and message. A request refused with its body
+     * perhaps unread (a 401 before the body, a 413) ends its connection, said in Connection:
+     * close: else the rest of the body could arrive after the answer, and a client that sent its
+     * next request on the same connection would get no answer.
+     */
     void refused(HttpError refusal, Context ctx) {
         if (!ctx.res().isCommitted()) {
+            if (ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null) {
+                ctx.header("Connection", "close");
+            }
             Responses.error(ctx, refusal);
         }
+    }
+
+    /** The assessment service's refusals of an instructor's request: no such thing (404), or an invalid value (400). */
+    void assessmentRefused(AssessmentException refusal, Context ctx) {
+        refused(new HttpError(switch (refusal.kind()) {
+            case NOT_FOUND -> 404;
+            case INVALID -> 400;
+        }, refusal.getMessage()), ctx);
     }
 
     /** Javalin's own refusals: no route for the path (404), or not for this method (405). */
@@ -90,7 +126,7 @@ final class FrontDoor {
 
     /** Anything else a handler threw: a fault of the server, logged in full, answered in a line. */
     void failed(Exception failure, Context ctx) {
-        log(ctx.req().getMethod() + " " + decodedPath(ctx), failure);
+        log(ctx.req().getMethod() + " " + AccessLog.withoutSecrets(decodedPath(ctx)), failure);
         refused(INTERNAL, ctx);
     }
 

@@ -1,10 +1,13 @@
 package dev.pygrade.server;
 
+import static io.javalin.apibuilder.ApiBuilder.before;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.head;
 import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
+import dev.pygrade.assessment.AssessmentException;
+import dev.pygrade.assessment.AssessmentService;
 import dev.pygrade.exercise.Exercise;
 import dev.pygrade.exercise.Limits;
 import io.javalin.Javalin;
@@ -22,14 +25,16 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
- * The grading server: the page at /, the JSON API under /api/, /healthz and /metrics, on
- * Javalin (Jetty). Requests are handled on virtual threads (they mostly wait for gradings);
- * gradings run through the bounded {@link GradingQueue}.
+ * The grading server: the practice page at /, the candidate's page at /a/{token}, the
+ * instructor's at /instructor, the JSON API under /api/, /healthz and /metrics, on Javalin
+ * (Jetty). Requests are handled on virtual threads (they mostly wait for gradings); practice
+ * gradings run through the bounded {@link GradingQueue}, an assessment's on its service's own lane.
  */
 public final class GradingServer {
     /** After the drain, how long the listener waits for the answers still being written. */
@@ -55,23 +60,27 @@ public final class GradingServer {
     }
 
     /**
-     * Binds and starts serving {@code exercises}, each graded under {@code limits}; the access
-     * log and the server's own errors go to the writers given.
+     * Binds and starts serving {@code exercises}, each graded under {@code limits}, and the
+     * assessments of {@code assessments} (which the caller starts and closes; without one, the
+     * assessment routes answer 404); the access log and the server's own errors go to the writers given.
      */
     public static GradingServer start(ServerSettings settings, List<Exercise> exercises,
-            Function<Exercise, Limits> limits, GradingBackend backend, PrintWriter accessLog, PrintWriter errors)
-            throws IOException {
+            Function<Exercise, Limits> limits, GradingBackend backend, Optional<AssessmentService> assessments,
+            PrintWriter accessLog, PrintWriter errors) throws IOException {
         ServerMetrics metrics = new ServerMetrics();
         GradingQueue queue = new GradingQueue(backend.grading(), settings.slots(), settings.waiting(),
                 settings.queueTimeout(), metrics);
-        FrontDoor front = new FrontDoor(settings.corsOrigin(), new AccessLog(accessLog), errors, metrics);
+        FrontDoor front = new FrontDoor(settings.corsOrigin(), settings.maxRequestBytes(), new AccessLog(accessLog),
+                errors, metrics);
         ExerciseApi api = new ExerciseApi(exercises, limits, queue, settings.maxRequestBytes(), new PromptRenderer(),
                 StaticAssets.read("openapi.json"));
+        CandidateApi candidates = new CandidateApi(assessments, api, settings.maxRequestBytes());
+        InstructorApi instructors = new InstructorApi(assessments);
         Operations operations = new Operations(queue, metrics, () -> new ServerMetrics.Gauges(queue.queued(),
                 queue.running(), queue.capacity(), backend.poolStats().get(), backend.workersReplaced().getAsLong()));
         Javalin http = Javalin.create(config -> {
             configure(config, front);
-            config.routes.apiBuilder(routes(api, operations));
+            config.routes.apiBuilder(routes(api, candidates, instructors, operations));
         });
         try {
             http.start(settings.host(), settings.port());
@@ -84,13 +93,19 @@ public final class GradingServer {
     }
 
     /** Every route, in one tree. HEAD is declared beside GET: Javalin alone would answer it empty. */
-    private static EndpointGroup routes(ExerciseApi api, Operations operations) {
+    private static EndpointGroup routes(ExerciseApi api, CandidateApi candidates, InstructorApi instructors,
+            Operations operations) {
         return () -> {
             read("/", StaticAssets.file("index.html"));
+            read("/a/{token}", StaticAssets.file("candidate.html")); // the page reads its token from its address
+            read("/instructor", StaticAssets.file("instructor.html"));
             path("/assets", () -> {
                 read("/app.css", StaticAssets.file("app.css"));
                 read("/app.js", StaticAssets.file("app.js"));
+                read("/editor.js", StaticAssets.file("editor.js"));
                 read("/highlight.js", StaticAssets.file("highlight.js"));
+                read("/candidate.js", StaticAssets.file("candidate.js"));
+                read("/instructor.js", StaticAssets.file("instructor.js"));
             });
             read("/favicon.svg", StaticAssets.file("favicon.svg"));
             path("/api", () -> {
@@ -101,6 +116,27 @@ public final class GradingServer {
                     path("/{id}", () -> {
                         read("", api::exercise);
                         post("/submissions", api::submit);
+                    });
+                });
+                path("/candidate/{token}", () -> {
+                    read("", candidates::view);
+                    post("/open", candidates::open);
+                    post("/exercises/{id}/submissions", candidates::submit);
+                    read("/submissions/{submission}", candidates::submission);
+                });
+                path("/instructor", () -> {
+                    before(instructors::guard); // /api/instructor/*: the token first, whatever the path
+                    path("/assessments", () -> {
+                        read("", instructors::list);
+                        post("", instructors::create);
+                        path("/{assessment}", () -> {
+                            post("/candidates", instructors::invite);
+                            read("/candidates/{candidate}/submissions", instructors::submissions);
+                            read("/results", instructors::results);
+                            read("/export", instructors::export);
+                            post("/regrade", instructors::regrade);
+                            read("/similarity", instructors::similarity);
+                        });
                     });
                 });
             });
@@ -129,6 +165,7 @@ public final class GradingServer {
         });
         config.routes.before(front::enter);
         config.routes.exception(HttpError.class, front::refused);
+        config.routes.exception(AssessmentException.class, front::assessmentRefused);
         config.routes.exception(HttpResponseException.class, front::unrouted);
         config.routes.exception(Exception.class, front::failed);
         config.router.javaLangErrorHandler(front::crashed);

@@ -41,6 +41,9 @@ final class Responses {
         body.put("status", refusal.status());
         body.put("error", reason(refusal.status()));
         body.put("message", refusal.getMessage());
+        if (refusal.reason() != null) {
+            body.put("reason", refusal.reason());
+        }
         return body;
     }
 
@@ -86,7 +89,7 @@ final class Responses {
         }
     }
 
-    private static HttpError tooLarge(int cap) {
+    static HttpError tooLarge(int cap) {
         return new HttpError(413, "the request is larger than " + cap / 1024 + " KiB");
     }
 
@@ -101,8 +104,11 @@ final class Responses {
     static String reason(int status) {
         return switch (status) {
             case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
+            case 409 -> "Conflict";
             case 413 -> "Content Too Large";
             case 415 -> "Unsupported Media Type";
             case 429 -> "Too Many Requests";

@@ -29,7 +29,9 @@ final class StaticAssets {
         }
         byte[] contents = read(name);
         return ctx -> {
-            ctx.header("Cache-Control", "no-cache");
+            if (ctx.res().getHeader("Cache-Control") == null) { // a private page (FrontDoor) stays no-store
+                ctx.header("Cache-Control", "no-cache");
+            }
             Responses.send(ctx, 200, contentType, contents);
         };
     }

@@ -1,14 +1,13 @@
-// pygrade's page: the exercise list, the prompt, the editor, and the result of a submission,
-// all through the JSON API (docs/api.md). Text from the server or the candidate is always
+// pygrade's practice page: the exercise list, the prompt, the editor (editor.js), and the result of
+// a submission, all through the JSON API (docs/api.md). Text from the server or the candidate is always
 // set as textContent; only the prompt's HTML, rendered and escaped by the server, is inserted as HTML.
 (function () {
   "use strict";
 
-  const INDENT = "    ";
-  const PACKAGE_FILE = /^# === (\S+\.py) ===[ \t]*$/;
   const $ = (id) => document.getElementById(id);
+  const shared = window.PygradeEditor;
 
-  const state = { exercises: [], current: null, grading: false };
+  const state = { exercises: [], current: null, grading: false, editor: null };
 
   // ---- the exercise list -------------------------------------------------------------------
 
@@ -86,7 +85,7 @@
     $("file-name").textContent = exercise.package ? exercise.module + "/ (a package)" : exercise.file;
     $("package-note").hidden = !exercise.package;
     $("result").hidden = true;
-    setCode(loadDraft(exercise));
+    state.editor.set(loadDraft(exercise));
     renderList();
   }
 
@@ -96,138 +95,21 @@
     notice.hidden = false;
   }
 
-  function starter(exercise) {
-    if (exercise.package) {
-      return "# === " + exercise.module + "/__init__.py ===\n\n";
-    }
-    return "# " + exercise.file + ": your answer to " + exercise.id + "\n\n";
-  }
-
   function draftKey(exercise) {
     return "pygrade.draft." + exercise.id;
   }
 
   function loadDraft(exercise) {
-    try {
-      return localStorage.getItem(draftKey(exercise)) || starter(exercise);
-    } catch (unavailable) {
-      return starter(exercise);
-    }
+    return shared.loadDraft(draftKey(exercise)) || shared.starter(exercise);
   }
 
   function saveDraft() {
-    if (state.current === null) {
-      return;
-    }
-    try {
-      localStorage.setItem(draftKey(state.current), $("code").value);
-    } catch (unavailable) {
-      // private browsing: drafts are simply not kept
-    }
-  }
-
-  // ---- the editor --------------------------------------------------------------------------
-
-  function setCode(text) {
-    $("code").value = text;
-    refresh();
-  }
-
-  function refresh() {
-    $("highlight").innerHTML = window.PygradeHighlight.toHtml($("code").value);
-    syncScroll();
-  }
-
-  function syncScroll() {
-    const pre = $("highlight").parentElement;
-    pre.scrollTop = $("code").scrollTop;
-    pre.scrollLeft = $("code").scrollLeft;
-  }
-
-  /** Replaces the selection through the browser's editing, so that undo still works. */
-  function insert(area, text) {
-    area.focus();
-    if (!document.execCommand || !document.execCommand("insertText", false, text)) {
-      area.setRangeText(text, area.selectionStart, area.selectionEnd, "end");
-    }
-    refresh();
-  }
-
-  function lineStart(text, index) {
-    return text.lastIndexOf("\n", index - 1) + 1;
-  }
-
-  /** Tab indents (the selected lines, or at the caret); Shift+Tab dedents the selected lines. */
-  function indent(area, outdent) {
-    const text = area.value;
-    const start = lineStart(text, area.selectionStart);
-    const multiLine = text.slice(area.selectionStart, area.selectionEnd).includes("\n");
-    if (!outdent && !multiLine) {
-      const column = area.selectionStart - start;
-      insert(area, " ".repeat(INDENT.length - (column % INDENT.length)));
-      return;
-    }
-    let end = area.selectionEnd;
-    if (end > start && text[end - 1] === "\n") {
-      end -= 1;
-    }
-    const lines = text.slice(start, end).split("\n");
-    const changed = lines.map((line) => {
-      if (!outdent) {
-        return line.length ? INDENT + line : line;
-      }
-      const spaces = line.match(/^ */)[0].length;
-      return line.slice(Math.min(spaces, INDENT.length));
-    }).join("\n");
-    area.setSelectionRange(start, end);
-    insert(area, changed);
-    area.setSelectionRange(start, start + changed.length);
-  }
-
-  /** Enter keeps the line's indentation, one level more after a line ending in ':'. */
-  function newline(area) {
-    const text = area.value;
-    const before = text.slice(lineStart(text, area.selectionStart), area.selectionStart);
-    let indentation = before.match(/^[ \t]*/)[0];
-    if (/:\s*(#.*)?$/.test(before)) {
-      indentation += INDENT;
-    }
-    insert(area, "\n" + indentation);
-  }
-
-  function onKey(event) {
-    const area = event.target;
-    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      submit();
-    } else if (event.key === "Tab" && !event.altKey && !event.ctrlKey && !event.metaKey) {
-      event.preventDefault();
-      indent(area, event.shiftKey);
-    } else if (event.key === "Enter" && !event.shiftKey && !event.altKey) {
-      event.preventDefault();
-      newline(area);
+    if (state.current !== null) {
+      shared.saveDraft(draftKey(state.current), state.editor.get());
     }
   }
 
   // ---- submitting --------------------------------------------------------------------------
-
-  function request(exercise, code) {
-    if (!exercise.package) {
-      return { headers: { "Content-Type": "text/x-python; charset=utf-8" }, body: code };
-    }
-    const files = {};
-    let name = null;
-    for (const line of code.split("\n")) {
-      const marker = line.match(PACKAGE_FILE);
-      if (marker) {
-        name = marker[1];
-        files[name] = "";
-      } else if (name !== null) {
-        files[name] += line + "\n";
-      }
-    }
-    return { headers: { "Content-Type": "application/json" }, body: JSON.stringify({ files: files }) };
-  }
 
   async function submit() {
     const exercise = state.current;
@@ -239,7 +121,7 @@
     $("submit").disabled = true;
     $("busy").hidden = false;
     try {
-      const { headers, body } = request(exercise, $("code").value);
+      const { headers, body } = shared.request(exercise, state.editor.get());
       const response = await fetch("/api/exercises/" + encodeURIComponent(exercise.id) + "/submissions",
         { method: "POST", headers: headers, body: body });
       const answer = await response.json();
@@ -260,23 +142,19 @@
     }
   }
 
-  function points(value) {
-    return Number.isInteger(value) ? String(value) : value.toFixed(1);
-  }
-
   function showResult(result) {
     $("result").hidden = false;
     const status = $("status");
     status.textContent = result.status;
     status.className = "status " + result.status;
-    $("score").textContent = points(result.score) + " / " + points(result.max_score);
+    $("score").textContent = shared.points(result.score) + " / " + shared.points(result.max_score);
     const fill = $("bar-fill");
     const ratio = result.max_score > 0 ? result.score / result.max_score : 0;
     fill.style.width = Math.round(ratio * 100) + "%";
     fill.classList.toggle("full", result.status === "passed");
     showProblem(result.error);
     const checks = $("checks");
-    checks.replaceChildren(...result.checks.map(checkItem));
+    checks.replaceChildren(...result.checks.map(shared.checkItem));
   }
 
   function showProblem(error) {
@@ -302,48 +180,6 @@
     detail.hidden = lines.length === 0;
   }
 
-  const MARKS = { passed: "✓", failed: "✗", error: "✗", "internal-error": "!", timeout: "⏱", memory: "M", skipped: "–" };
-
-  function checkItem(check) {
-    const item = document.createElement("li");
-    item.className = "check " + check.status;
-    item.dataset.name = check.name;
-    const line = document.createElement("div");
-    line.className = "check-line";
-    const mark = document.createElement("span");
-    mark.className = "check-mark";
-    mark.textContent = MARKS[check.status] || "?";
-    mark.title = check.status;
-    const name = document.createElement("span");
-    name.className = "check-name";
-    name.textContent = check.name;
-    const description = document.createElement("span");
-    description.className = "check-description";
-    description.textContent = check.description;
-    const score = document.createElement("span");
-    score.className = "check-points";
-    score.textContent = check.status + " · " + points(check.score) + "/" + points(check.max_score);
-    line.append(mark, name, description, score);
-    item.append(line);
-    if (check.message) {
-      const message = document.createElement("p");
-      message.className = "check-message";
-      message.textContent = check.message;
-      item.append(message);
-    }
-    if (check.output) {
-      const output = document.createElement("details");
-      output.className = "check-output";
-      const summary = document.createElement("summary");
-      summary.textContent = "Output";
-      const pre = document.createElement("pre");
-      pre.textContent = check.output;
-      output.append(summary, pre);
-      item.append(output);
-    }
-    return item;
-  }
-
   function showRefusal(response, answer) {
     $("result").hidden = false;
     const status = $("status");
@@ -358,10 +194,7 @@
   // ---- wiring ------------------------------------------------------------------------------
 
   document.addEventListener("DOMContentLoaded", () => {
-    const area = $("code");
-    area.addEventListener("input", refresh);
-    area.addEventListener("scroll", syncScroll);
-    area.addEventListener("keydown", onKey);
+    state.editor = shared.attach($("code"), $("highlight"), submit);
     $("submit").addEventListener("click", submit);
     $("filter").addEventListener("input", renderList);
     window.addEventListener("beforeunload", saveDraft);

@@ -6,21 +6,32 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves: deadlines and windows without waiting. */
-final class MutableClock extends Clock {
-    private volatile Instant now;
+/**
+ * A clock the test moves: deadlines and windows without waiting. It stands still at a given
+ * instant, or follows another clock (the system's, for a browser that counts down too); either
+ * way {@link #advance} moves it on.
+ */
+public final class MutableClock extends Clock {
+    private final Clock base;
+    private volatile Duration shift = Duration.ZERO;
 
-    MutableClock(Instant start) {
-        this.now = start;
+    /** A clock stopped at {@code start}. */
+    public MutableClock(Instant start) {
+        this(Clock.fixed(start, ZoneOffset.UTC));
     }
 
-    void advance(Duration by) {
-        now = now.plus(by);
+    /** A clock that runs as {@code base} does, plus however far it was advanced. */
+    public MutableClock(Clock base) {
+        this.base = base;
+    }
+
+    public void advance(Duration by) {
+        shift = shift.plus(by);
     }
 
     @Override
     public Instant instant() {
-        return now;
+        return base.instant().plus(shift);
     }
 
     @Override

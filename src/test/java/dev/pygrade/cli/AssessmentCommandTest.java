@@ -118,7 +118,7 @@ class AssessmentCommandTest {
         String[] jsonl = last.out().strip().split("\n");
         assertEquals(2, jsonl.length);
         assertEquals("ada", JSON.readTree(jsonl[0]).get("candidate").asText());
-        assertEquals("pygrade.result/2", JSON.readTree(jsonl[0]).get("schema").asText());
+        assertEquals(GradeResult.SCHEMA, JSON.readTree(jsonl[0]).get("schema").asText());
         Path junit = dir.resolve("out/junit.xml");
         assertEquals(0, run("export", "1", "--format", "junit", "--out", junit.toString()).code());
         Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junit.toFile());

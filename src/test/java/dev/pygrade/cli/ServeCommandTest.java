@@ -7,7 +7,10 @@ import dev.pygrade.TestSandbox;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The serve and loadtest commands' options, in-process. Neither starts a server here: the
@@ -23,7 +26,7 @@ class ServeCommandTest {
         CliRun serve = run("serve", "--help");
         assertEquals(0, serve.code());
         for (String option : new String[] {"--host", "--port", "--workers", "--queue", "--in-process", "--cors",
-                "--access-log", "SIGTERM"}) {
+                "--access-log", "SIGTERM", "--data", "--db", "/instructor"}) {
             assertTrue(serve.out().contains(option), option + " in " + serve.out());
         }
         CliRun load = run("loadtest", "--help");
@@ -47,11 +50,27 @@ class ServeCommandTest {
     }
 
     @Test
-    void aPortInUseIsAUsageError() throws IOException {
+    void aPortInUseIsAUsageError(@TempDir Path data) throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            CliRun serve = run("serve", "--in-process", "--port", String.valueOf(taken.getLocalPort()));
+            CliRun serve = run("serve", "--in-process", "--port", String.valueOf(taken.getLocalPort()), "--data",
+                    data.toString());
             assertEquals(2, serve.code());
             assertTrue(serve.err().contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()), serve.err());
+            assertTrue(Files.exists(data.resolve("pygrade.db")), "the database is created before the server starts");
         }
+    }
+
+    @Test
+    void aDatabaseThatCannotBeUsedIsAUsageError(@TempDir Path data) throws IOException {
+        CliRun other = run("serve", "--in-process", "--port", "0", "--db", "jdbc:mysql://localhost/pygrade");
+        assertEquals(2, other.code());
+        assertTrue(other.err().contains("--db:"), other.err());
+        Path file = Files.writeString(data.resolve("not-a-folder"), "x");
+        CliRun blocked = run("serve", "--in-process", "--port", "0", "--data", file.resolve("sub").toString());
+        assertEquals(2, blocked.code());
+        assertTrue(blocked.err().contains("cannot create the data folder"), blocked.err());
+        CliRun both = run("serve", "--in-process", "--db", "jdbc:sqlite:x.db", "--data", data.toString());
+        assertEquals(2, both.code());
+        assertTrue(both.err().contains("give --db or --data, not both"), both.err());
     }
 }

@@ -39,7 +39,7 @@ class ServeProcessIT {
         List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
                 "-Dpolyglot.engine.WarnInterpreterOnly=false", "-Dpygrade.home=" + TestSandbox.home(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "serve", "--port", "0", "--workers", "1"));
+                "serve", "--port", "0", "--workers", "1", "--data", dir.resolve("data").toString()));
         // stderr to a file: a pipe read while the process exits can lose its end to a "Stream closed"
         Path stderr = dir.resolve("stderr.txt");
         Process server = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
@@ -67,6 +67,7 @@ class ServeProcessIT {
             String errors = Files.readString(stderr);
             assertTrue(errors.contains("pygrade: stopping: refusing new submissions"), errors);
             assertTrue(errors.contains("pygrade: stopped."), errors);
+            assertTrue(Files.exists(dir.resolve("data/pygrade.db")), "the assessments' database is made on first start");
             assertTrue(server.descendants().noneMatch(ProcessHandle::isAlive), "no worker outlives the server");
         } finally {
             server.descendants().forEach(ProcessHandle::destroyForcibly);

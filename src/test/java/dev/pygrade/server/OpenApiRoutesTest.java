@@ -5,16 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pygrade.TestSandbox;
+import dev.pygrade.assessment.AssessmentSpec;
+import dev.pygrade.assessment.FeedbackLevel;
+import dev.pygrade.assessment.MutableClock;
+import dev.pygrade.store.TestDatabases;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The OpenAPI document (src/main/resources/dev/pygrade/web/openapi.json) against the routes the
@@ -28,18 +38,19 @@ class OpenApiRoutesTest {
             .thenComparing(GradingServer.Route::method);
 
     @Test
-    void everyRouteIsDocumentedAndEveryDocumentedRouteIsAnswered() throws Exception {
+    void everyRouteIsDocumentedAndEveryDocumentedRouteIsAnswered(@TempDir Path folder) throws Exception {
         JsonNode paths = openApi().get("paths");
-        try (RunningServer running = RunningServer.start(RunningServer.settings(1, 4),
-                new ServerApiTest.RecordingGrading())) {
+        try (RunningServer running = RunningServer.withAssessments(RunningServer.settings(1, 4),
+                new ServerApiTest.RecordingGrading(), TestDatabases.sqlite(folder), new MutableClock(Instant.now()))) {
             Set<GradingServer.Route> routed = withoutSlashAliases(running.server.routes());
             assertEquals(documented(paths), routed, "the routes in openapi.json (plus HEAD beside each GET) "
                     + "and the routes GradingServer declares");
 
+            Map<String, String> values = assessmentValues(running);
             List<String> wrong = new ArrayList<>();
             for (var path : paths.properties()) {
                 for (var operation : path.getValue().properties()) {
-                    HttpResponse<String> answer = ask(running, operation.getKey(), path.getKey());
+                    HttpResponse<String> answer = ask(running, operation.getKey(), path.getKey(), values);
                     if (!operation.getValue().get("responses").has(Integer.toString(answer.statusCode()))) {
                         wrong.add(operation.getKey() + " " + path.getKey() + ": " + answer.statusCode()
                                 + " is not among its documented responses");
@@ -95,14 +106,46 @@ class OpenApiRoutesTest {
         return distinct;
     }
 
-    /** The operation asked for real: q09-lru-cache for {id}, an answer for a POST. */
-    private static HttpResponse<String> ask(RunningServer running, String method, String path) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(running.base.resolve(path.replace("{id}", "q09-lru-cache")));
-        if (method.equals("post")) {
+    /**
+     * What the path parameters stand for: an assessment of q09-lru-cache with a candidate who has
+     * submitted once, and an instructor's token for the instructor's routes.
+     */
+    private static Map<String, String> assessmentValues(RunningServer running) throws Exception {
+        long id = running.assessments.create(new AssessmentSpec("Routes", List.of("q09-lru-cache"),
+                Duration.ofHours(1), Optional.empty(), Optional.empty(), 10, FeedbackLevel.FULL)).id();
+        String token = running.assessments.invite(id, List.of("ada")).get(0).token();
+        long submission = RunningServer.json(running.post("/api/candidate/" + token
+                + "/exercises/q09-lru-cache/submissions", "text/x-python", "x = 1\n".getBytes())).get("id").asLong();
+        running.assessments.awaitGraded(submission, Duration.ofSeconds(30));
+        return Map.of("{id}", "q09-lru-cache", "{token}", token, "{assessment}", Long.toString(id),
+                "{candidate}", "ada", "{submission}", Long.toString(submission),
+                "bearer", running.assessments.createInstructorToken("routes").token());
+    }
+
+    /**
+     * The operation asked for real, with the values of its path parameters: an answer for a POST
+     * of an answer, a JSON body for an instructor's POST (with their token).
+     */
+    private static HttpResponse<String> ask(RunningServer running, String method, String path,
+            Map<String, String> values) throws Exception {
+        String concrete = path;
+        for (var value : values.entrySet()) {
+            concrete = concrete.replace(value.getKey(), value.getValue());
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(running.base.resolve(concrete));
+        if (path.startsWith("/api/instructor/")) {
+            request.header("Authorization", "Bearer " + values.get("bearer"));
+        }
+        if (!method.equals("post")) {
+            request.method(method.toUpperCase(Locale.ROOT), HttpRequest.BodyPublishers.noBody());
+        } else if (path.startsWith("/api/instructor/")) {
+            String body = path.endsWith("/candidates") ? "{\"names\": [\"grace\"]}"
+                    : path.endsWith("/assessments") ? "{\"name\": \"W\", \"exercises\": [\"q09-lru-cache\"], "
+                    + "\"time_allowed_seconds\": 60}" : "{}";
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        } else {
             request.header("Content-Type", "text/x-python")
                     .POST(HttpRequest.BodyPublishers.ofString("def fibonacci(n):\n    return n\n"));
-        } else {
-            request.method(method.toUpperCase(Locale.ROOT), HttpRequest.BodyPublishers.noBody());
         }
         return running.send(request);
     }

@@ -3,10 +3,14 @@ package dev.pygrade.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pygrade.TestSandbox;
+import dev.pygrade.assessment.AssessmentService;
+import dev.pygrade.assessment.ServiceSettings;
 import dev.pygrade.exercise.Exercise;
 import dev.pygrade.exercise.Limits;
 import dev.pygrade.grading.Grading;
 import dev.pygrade.sandbox.PoolStats;
+import dev.pygrade.store.Database;
+import dev.pygrade.store.DatabaseLocation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -15,11 +19,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
-/** A real server on a random loopback port, and a client for it; closing it shuts it down. */
+/**
+ * A real server on a random loopback port, and a client for it; closing it shuts it down. With
+ * assessments, it runs an {@link AssessmentService} on the database given, as pygrade serve does.
+ */
 final class RunningServer implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -29,14 +38,38 @@ final class RunningServer implements AutoCloseable {
     final StringWriter accessLog = new StringWriter();
     final StringWriter errors = new StringWriter();
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** The assessment service (null without assessments) and its database. */
+    final AssessmentService assessments;
+    private final Database database;
     private boolean stopped;
 
     private RunningServer(ServerSettings settings, List<Exercise> exercises, Function<Exercise, Limits> limits,
-            GradingBackend backend) throws IOException {
-        this.server = GradingServer.start(settings, exercises, limits, backend, new PrintWriter(accessLog, true),
-                new PrintWriter(errors, true));
+            GradingBackend backend, Database database, AssessmentService assessments) throws IOException {
+        this.server = GradingServer.start(settings, exercises, limits, backend, Optional.ofNullable(assessments),
+                new PrintWriter(accessLog, true), new PrintWriter(errors, true));
         this.base = server.url();
         this.settings = settings;
+        this.database = database;
+        this.assessments = assessments;
+    }
+
+    private RunningServer(ServerSettings settings, List<Exercise> exercises, Function<Exercise, Limits> limits,
+            GradingBackend backend) throws IOException {
+        this(settings, exercises, limits, backend, null, null);
+    }
+
+    /**
+     * A server with assessments stored at {@code location}, judged by {@code clock}, graded by
+     * {@code grading} (the same grading as the practice API's, as in pygrade serve).
+     */
+    static RunningServer withAssessments(ServerSettings settings, Grading grading, DatabaseLocation location,
+            Clock clock) throws IOException {
+        Database database = Database.open(location);
+        AssessmentService service = new AssessmentService(database, TestSandbox.exercises(), grading,
+                ServiceSettings.defaults().withClock(clock).withGrading(2, 8));
+        service.start();
+        return new RunningServer(settings, TestSandbox.exercises().all(), Exercise::limits,
+                new GradingBackend(grading, () -> new PoolStats(1, 2, 30, 20, 4), () -> 3), database, service);
     }
 
     ServerSettings settings() {
@@ -93,6 +126,10 @@ final class RunningServer implements AutoCloseable {
         if (!stopped) {
             stopped = true;
             server.shutdown();
+            if (assessments != null) {
+                assessments.close();
+                database.close();
+            }
         }
     }
 }

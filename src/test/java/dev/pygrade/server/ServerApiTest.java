@@ -333,7 +333,8 @@ class ServerApiTest {
             assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"));
             assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""));
             assertTrue(page.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
-            for (String asset : List.of("/assets/app.js", "/assets/highlight.js", "/assets/app.css", "/favicon.svg")) {
+            for (String asset : List.of("/assets/app.js", "/assets/highlight.js", "/assets/app.css", "/favicon.svg",
+                    "/assets/editor.js", "/assets/candidate.js", "/assets/instructor.js")) {
                 assertEquals(200, running.get(asset).statusCode(), asset);
             }
             assertFalse(page.body().contains("http://") || page.body().contains("https://"), "no CDN, no network");
@@ -376,6 +377,7 @@ class ServerApiTest {
         try (RunningServer running = RunningServer.start(RunningServer.settings(1, 4), new RecordingGrading())) {
             StringBuilder everything = new StringBuilder();
             for (String path : List.of("/", "/assets/app.js", "/assets/highlight.js", "/assets/app.css",
+                    "/assets/editor.js", "/a/pgc_x", "/assets/candidate.js", "/instructor", "/assets/instructor.js",
                     "/api/openapi.json", "/api/exercises")) {
                 everything.append(texts(running.get(path))).append('\n');
             }

@@ -2,14 +2,10 @@ package dev.pygrade.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.pygrade.TestSandbox;
 import dev.pygrade.exercise.Exercise;
-import java.io.File;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -19,11 +15,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -34,29 +27,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Screenshots go to target/screenshots/ (docs/screenshot.png is one of them).
  */
 class ServerBrowserIT {
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = TestSandbox.home().resolve("target/screenshots");
-
     private static RunningServer running;
     private static ChromeDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
-        boolean present = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
-        if (System.getenv("CI") != null) {
-            assertTrue(present, "CI must run the browser test: install chromium and chromium-driver (.ci/browser.sh)");
-        }
-        assumeTrue(present, "Chromium is not installed (apt-get install chromium chromium-driver)");
+        browser = Chromium.start(1280, 1100, options -> { });
         running = RunningServer.start(RunningServer.settings(2, 8), new GradingBackend(TestSandbox.grader(),
                 TestSandbox.services()::poolStats, () -> 0));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-                .usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM)
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                        "--window-size=1280,1100", "--hide-scrollbars", "--lang=en-US");
-        browser = new ChromeDriver(service, options);
-        Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
@@ -94,7 +72,7 @@ class ServerBrowserIT {
         List<WebElement> checks = browser.findElements(By.cssSelector("#checks li.check"));
         assertEquals(5, checks.size());
         assertTrue(checks.stream().allMatch(check -> check.getAttribute("class").contains("passed")));
-        screenshot("lru-full-marks.png");
+        Chromium.screenshot(browser, "lru-full-marks.png");
 
         // A wrong answer, typed: Enter after "def ...:" indents the body, Ctrl+Enter submits.
         editor.click();
@@ -108,7 +86,7 @@ class ServerBrowserIT {
         String message = failing.findElement(By.className("check-message")).getText();
         assertTrue(message.contains("expected") && message.contains("fibonacci(2)"), message);
         assertTrue(browser.findElement(By.id("score")).getText().endsWith("/ 10"));
-        screenshot("lru-wrong-answer.png");
+        Chromium.screenshot(browser, "lru-wrong-answer.png");
     }
 
     @Test
@@ -129,24 +107,9 @@ class ServerBrowserIT {
                             + ' sw=' + e.scrollWidth + ' cw=' + e.clientWidth + ' ' + getComputedStyle(e).overflowX)
                         .slice(0, 20).join(', ');""");
             assertTrue(overflow.intValue() <= 0, "the page is wider than a phone by " + overflow + " px: " + culprits);
-            screenshot("phone.png");
+            Chromium.screenshot(browser, "phone.png");
         } finally {
             browser.manage().window().setSize(laptop);
-        }
-    }
-
-    /** The whole page, not just the window: the window is stretched to the page's height for it. */
-    private static void screenshot(String name) throws Exception {
-        Dimension window = browser.manage().window().getSize();
-        Number height = (Number) ((JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollHeight;");
-        browser.manage().window().setSize(new Dimension(window.getWidth(), Math.min(4000, height.intValue() + 20)));
-        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0);");
-        try {
-            Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
-            Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            browser.manage().window().setSize(window);
         }
     }
 }
