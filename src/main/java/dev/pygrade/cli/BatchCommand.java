@@ -19,6 +19,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -126,7 +127,10 @@ final class BatchCommand implements Callable<Integer> {
 
         BatchPlan plan = new SubmissionScanner(repository::find, Set.copyOf(exerciseIds)).scan(submissions, out)
                 .filter(resolved.shard()::contains);
-        List<BatchTask> missing = plan.tasks().stream().filter(task -> !done.contains(task.key())).toList();
+        // graded exercise by exercise: a worker's warm contexts hold one exercise's modules, and
+        // are reused while its gradings last
+        List<BatchTask> missing = plan.tasks().stream().filter(task -> !done.contains(task.key()))
+                .sorted(Comparator.comparing((BatchTask task) -> task.key().exercise())).toList();
         int already = plan.tasks().size() - missing.size();
 
         PrintWriter err = spec.commandLine().getErr();

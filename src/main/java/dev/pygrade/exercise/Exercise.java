@@ -38,6 +38,11 @@ public record Exercise(String id, Path directory, String title, OptionalInt seed
         return Files.isDirectory(folder) ? folder : directory.resolve(REFERENCE);
     }
 
+    /** The modules its checks and reference import: what a warm context for its gradings holds. */
+    public java.util.List<String> imports() {
+        return ImportScan.of(this);
+    }
+
     private static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);

@@ -185,13 +185,16 @@ public final class Grader implements Grading {
 
     /** What a grading of this exercise under these limits may do in its sandbox. */
     public static SandboxPolicy policyFor(Exercise exercise, Limits limits) {
-        return policyFor(exercise.capabilities(), limits);
+        return policyFor(exercise.capabilities(), limits, exercise.imports());
     }
 
-    /** What a grading with these capabilities, under these limits, may do in its sandbox. */
-    public static SandboxPolicy policyFor(Capabilities capabilities, Limits limits) {
+    /**
+     * What a grading with these capabilities, under these limits, may do in its sandbox; warm:
+     * the modules it is expected to import.
+     */
+    public static SandboxPolicy policyFor(Capabilities capabilities, Limits limits, List<String> warm) {
         return new SandboxPolicy(capabilities.threads(), capabilities.tracing(), capabilities.asyncio(),
-                capabilities.files(), limits.maxOutputBytes(), limits.memoryBytes());
+                capabilities.files(), limits.maxOutputBytes(), limits.memoryBytes(), warm);
     }
 
     private static String tamperingMessage(String what) {

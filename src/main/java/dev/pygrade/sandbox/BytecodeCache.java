@@ -80,7 +80,7 @@ final class BytecodeCache {
                     .build()) {
                 Value loader = context.eval(Source.create("python", PythonSources.BOOTSTRAP));
                 loader.execute("_pygrade_harness", PythonSources.HARNESS, "<pygrade harness>");
-                ContextPreparer.importWarmSet(loader, true, true, true, () -> { });
+                ContextPreparer.importWarmSet(loader, true, true, true, null, () -> { });
             }
             Files.writeString(building.resolve(COMPLETE), "");
             try {

@@ -33,7 +33,7 @@ final class ContextPreparer {
         Value pool = null;
         if (warm && sandbox.reusable()) {
             // imported before hardening, so that the guards also replace what these modules hold
-            pool = importWarmSet(loader, policy.threads(), policy.asyncio(), policy.tracing(), between);
+            pool = importWarmSet(loader, policy, between);
         }
         GuardRelay relay = new GuardRelay();
         ThreadRelay threads = new ThreadRelay();
@@ -57,9 +57,16 @@ final class ContextPreparer {
      * Loads the pool's module and imports the standard library a context of this kind is likely
      * to need, one module at a time, running {@code between} before each; answers the module.
      */
-    static Value importWarmSet(Value loader, boolean threads, boolean asyncio, boolean tracing, Runnable between) {
+    static Value importWarmSet(Value loader, SandboxPolicy policy, Runnable between) {
+        return importWarmSet(loader, policy.threads(), policy.asyncio(), policy.tracing(),
+                String.join(",", policy.warm()), between);
+    }
+
+    /** As above; warm: the modules named, or null for every module an exercise usually needs. */
+    static Value importWarmSet(Value loader, boolean threads, boolean asyncio, boolean tracing, String warm,
+            Runnable between) {
         Value pool = loader.execute("_pygrade_pool", PythonSources.POOL, "<pygrade pool>");
-        Value names = pool.getMember("warm_names").execute(threads, asyncio, tracing);
+        Value names = pool.getMember("warm_names").execute(threads, asyncio, tracing, warm);
         Value warmOne = pool.getMember("warm_one");
         for (long i = 0; i < names.getArraySize(); i++) {
             between.run();

@@ -18,7 +18,7 @@ import org.graalvm.polyglot.Value;
 public final class SourceMutator {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SandboxPolicy NOTHING = new SandboxPolicy(false, false, false, false, 64 * 1024,
-            Long.MAX_VALUE);
+            Long.MAX_VALUE, java.util.List.of());
 
     private final SandboxEngine engine;
 

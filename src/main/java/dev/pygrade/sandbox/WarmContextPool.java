@@ -1,6 +1,8 @@
 package dev.pygrade.sandbox;
 
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -42,9 +44,10 @@ public final class WarmContextPool implements ContextPool {
     private static final Duration RECYCLED_WAIT = Duration.ofSeconds(3);
 
     /** What a context was built and prepared for. */
-    private record Kind(boolean threads, boolean files, boolean tracing, boolean asyncio) {
+    /** Contexts of one kind serve each other's gradings: the same capabilities and warm set. */
+    private record Kind(boolean threads, boolean files, boolean tracing, boolean asyncio, List<String> warm) {
         static Kind of(SandboxPolicy policy) {
-            return new Kind(policy.threads(), policy.files(), policy.tracing(), policy.asyncio());
+            return new Kind(policy.threads(), policy.files(), policy.tracing(), policy.asyncio(), policy.warm());
         }
     }
 
@@ -54,6 +57,8 @@ public final class WarmContextPool implements ContextPool {
     private volatile int spares;
     private final Map<Kind, ConcurrentLinkedDeque<SandboxContext>> idle = new ConcurrentHashMap<>();
     private final Map<SandboxContext, Kind> kinds = new ConcurrentHashMap<>();
+    /** When a context of each kind was last leased (System.nanoTime()). */
+    private final Map<Kind, Long> lastUsed = new ConcurrentHashMap<>();
     private final ExecutorService warmer;
     /**
      * Verifies released contexts, one thread per processor: with a single thread, in-process
@@ -104,6 +109,7 @@ public final class WarmContextPool implements ContextPool {
     @Override
     public SandboxContext lease(SandboxPolicy policy) {
         Kind kind = Kind.of(policy);
+        lastUsed.put(kind, System.nanoTime());
         SandboxContext context = takeIdle(kind);
         if (context == null) {
             // None ready: a pool that keeps spares (a batch, a server) warms this one for reuse
@@ -162,6 +168,7 @@ public final class WarmContextPool implements ContextPool {
     @Override
     public SandboxContext leaseUnused(SandboxPolicy policy) {
         Kind kind = Kind.of(policy);
+        lastUsed.put(kind, System.nanoTime());
         ConcurrentLinkedDeque<SandboxContext> ready = idleOf(kind);
         for (SandboxContext candidate : ready) {
             if (candidate.gradings() == 0 && ready.remove(candidate)) {
@@ -194,7 +201,7 @@ public final class WarmContextPool implements ContextPool {
             discard(context, "it could not be warmed: " + failed.getMessage());
             throw failed;
         }
-        idleOf(kind).addLast(context);
+        shelve(kind, context, false);
     }
 
     /** Warms spare contexts of this kind in the background, up to {@code spares}. */
@@ -217,7 +224,7 @@ public final class WarmContextPool implements ContextPool {
                 SandboxContext context = build(policy);
                 try {
                     context.run(() -> ContextPreparer.prepare(context, true, this::yieldToGradings));
-                    idleOf(kind).addLast(context);
+                    shelve(kind, context, false);
                     signalReturned();
                 } catch (RuntimeException failed) {
                     discard(context, "it could not be warmed: " + failed.getMessage());
@@ -362,7 +369,40 @@ public final class WarmContextPool implements ContextPool {
             return;
         }
         reused.incrementAndGet();
-        ready.addFirst(context);
+        shelve(kind, context, true);
+    }
+
+    /**
+     * Keeps an idle context (first: to be leased next), then closes the idle contexts of the
+     * kinds least recently leased while more than maxIdle() are kept: a pool that graded many
+     * exercises keeps the contexts of the last few, not of all.
+     */
+    private void shelve(Kind kind, SandboxContext context, boolean first) {
+        if (first) {
+            idleOf(kind).addFirst(context);
+        } else {
+            idleOf(kind).addLast(context);
+        }
+        while (idleCount() > maxIdle()) {
+            Kind stalest = idle.entrySet().stream()
+                    .filter(entry -> !entry.getKey().equals(kind) && !entry.getValue().isEmpty())
+                    .min(Comparator.comparingLong(entry -> lastUsed.getOrDefault(entry.getKey(), 0L)))
+                    .map(Map.Entry::getKey).orElse(null);
+            SandboxContext evicted = stalest == null ? null : idle.get(stalest).pollLast();
+            if (evicted == null) {
+                return;
+            }
+            discard(evicted, "the pool keeps at most " + maxIdle() + " idle contexts, the most recently used kinds'");
+        }
+    }
+
+    private int idleCount() {
+        return idle.values().stream().mapToInt(ConcurrentLinkedDeque::size).sum();
+    }
+
+    /** Idle contexts kept over all kinds: two per context leased at once, and the spares. */
+    private int maxIdle() {
+        return Math.max(2, 2 * (spares + peakLeased.get()));
     }
 
     private void discard(SandboxContext context, String why) {
@@ -389,7 +429,7 @@ public final class WarmContextPool implements ContextPool {
 
     @Override
     public PoolStats stats() {
-        int ready = idle.values().stream().mapToInt(ConcurrentLinkedDeque::size).sum();
+        int ready = idleCount();
         return new PoolStats(ready, leased.get(), created.get(), reused.get(), discarded.get());
     }
 

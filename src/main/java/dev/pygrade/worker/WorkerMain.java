@@ -42,7 +42,7 @@ public final class WorkerMain {
         // soon as that one is gone, and this is the bulk of its start (GraalPy's first context).
         // Jobs sent meanwhile wait in the pipe. Most exercises ask for no capability.
         try {
-            services.prewarm(Grader.policyFor(Capabilities.NONE, Limits.DEFAULT));
+            services.prewarm(Grader.policyFor(Capabilities.NONE, Limits.DEFAULT, java.util.List.of()));
         } catch (RuntimeException unwarmed) {
             // the first job starts GraalPy itself, and reports what fails
         }

@@ -190,9 +190,9 @@ def setup(sink, tests_log, api_source, unittest_source, checks_source, module_na
 
 
 def _adopt_main_thread():
-    """Registers the grading's thread as threading's main thread. In a fresh context the
-    grading's thread is the main thread; a reused context runs each grading on a new thread,
-    which threading would otherwise call 'Dummy-1' (the pool restores threading._active)."""
+    """Registers the grading's thread as threading's main thread. Every grading of a context
+    runs on the context's one thread, which is threading's main thread; should a grading ever
+    run elsewhere, threading would call its thread 'Dummy-1' (the pool restores threading._active)."""
     threading = sys.modules.get("threading")
     if threading is not None:
         main = threading.__dict__.get("_main_thread")

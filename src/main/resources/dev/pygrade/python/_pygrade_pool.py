@@ -516,9 +516,17 @@ WARM_FOR_ASYNCIO = ("asyncio", "unittest:IsolatedAsyncioTestCase")
 WARM_FOR_TRACING = ("profile", "pstats")
 
 
-def warm_names(threads=False, asyncio=False, tracing=False):
-    """The modules a context of this kind is likely to need."""
-    return WARM_MODULES + (WARM_FOR_THREADS if threads else ()) + (WARM_FOR_ASYNCIO if asyncio else ()) \
+# What every pooled context holds besides its exercise's imports: what the checks API and
+# candidates' answers to any exercise import most.
+WARM_ALWAYS = ("io", "abc", "collections", "functools", "itertools", "math", "operator", "types", "typing")
+
+
+def warm_names(threads=False, asyncio=False, tracing=False, exercise=None):
+    """The modules a context of this kind is likely to need: with exercise (the modules its checks
+    and reference import, comma-separated), those and WARM_ALWAYS; without, WARM_MODULES."""
+    base = WARM_MODULES if exercise is None else \
+        WARM_ALWAYS + tuple(name for name in str(exercise).split(",") if name)
+    return base + (WARM_FOR_THREADS if threads else ()) + (WARM_FOR_ASYNCIO if asyncio else ()) \
         + (WARM_FOR_TRACING if tracing else ())
 
 
