@@ -49,6 +49,12 @@ public final class WarmContextPool implements ContextPool {
         static Kind of(SandboxPolicy policy) {
             return new Kind(policy.threads(), policy.files(), policy.tracing(), policy.asyncio(), policy.warm());
         }
+
+        /** Whether a context of this kind can serve gradings of that one: same capabilities, warm set included. */
+        boolean serves(Kind other) {
+            return threads == other.threads && files == other.files && tracing == other.tracing
+                    && asyncio == other.asyncio && warm.containsAll(other.warm);
+        }
     }
 
     private final SandboxEngine engine;
@@ -111,13 +117,25 @@ public final class WarmContextPool implements ContextPool {
         Kind kind = Kind.of(policy);
         lastUsed.put(kind, System.nanoTime());
         SandboxContext context = takeIdle(kind);
+        Kind home = kind;
+        if (context == null) {
+            // one warmed for another exercise with the same capabilities and every module this
+            // one imports (a module imported by a grading can change the baseline's: logging
+            // registers with atexit, and the context is lost)
+            for (Map.Entry<Kind, ConcurrentLinkedDeque<SandboxContext>> other : idle.entrySet()) {
+                if (other.getKey().serves(kind) && (context = other.getValue().pollFirst()) != null) {
+                    home = other.getKey();
+                    break;
+                }
+            }
+        }
         if (context == null) {
             // None ready: a pool that keeps spares (a batch, a server) warms this one for reuse
             // as its grading starts; a pool without (one 'grade') makes it single-use and quick.
             context = build(policy);
             context.warmOnPrepare(spares > 0);
         }
-        handOut(context, kind, policy);
+        handOut(context, home, policy);
         topUp(kind, policy);
         return context;
     }
@@ -209,9 +227,10 @@ public final class WarmContextPool implements ContextPool {
         if (closed || spares == 0) {
             return;
         }
-        // a context being verified comes back in a moment: it counts as ready
-        int ready = idleOf(kind).size() + warming.get()
-                + recyclingOf(kind).get();
+        // a context being verified comes back in a moment, and one that serves this kind (lease)
+        // as well: they count as ready
+        int ready = warming.get() + idle.entrySet().stream().filter(entry -> entry.getKey().serves(kind))
+                .mapToInt(entry -> entry.getValue().size() + recyclingOf(entry.getKey()).get()).sum();
         if (ready >= spares) {
             return;
         }

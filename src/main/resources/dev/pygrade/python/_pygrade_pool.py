@@ -412,7 +412,11 @@ def _bare_function(function):
 # GraalPy stores a function's __module__ and __annotations__ in its __dict__ when they are first
 # read (functools.wraps reads both). Deleting them restores the baseline, while a value planted
 # there would change the next grading: so they are deleted, never trusted.
-_LAZY_CLASS_KEYS = frozenset(("__slotnames__",))
+_LAZY_CLASS_KEYS = frozenset(("__slotnames__",
+                              # what importing a module left out of the warm set adds to a class
+                              # of the baseline: typing marks collections.abc.ByteString deprecated,
+                              # ast gives _ast.Constant its deprecated aliases
+                              "_removal_version", "n", "s"))
 _LAZY_FUNCTION_KEYS = frozenset(("__module__", "__annotations__"))
 
 
@@ -518,7 +522,7 @@ WARM_FOR_TRACING = ("profile", "pstats")
 
 # What every pooled context holds besides its exercise's imports: what the checks API and
 # candidates' answers to any exercise import most.
-WARM_ALWAYS = ("io", "abc", "collections", "functools", "itertools", "math", "operator", "types", "typing")
+WARM_ALWAYS = ("io",)
 
 
 def warm_names(threads=False, asyncio=False, tracing=False, exercise=None):
