@@ -13,6 +13,7 @@ the host checks its code and defaults by identity before each call.
 
 # Only modules GraalPy has loaded at start-up, or nearly: a cold `pygrade grade` pays for
 # every import here (docs/bench.md has what importlib.abc, json and traceback cost).
+import _contextvars
 import _weakref
 import builtins
 import gc
@@ -155,6 +156,11 @@ def setup(sink, tests_log, api_source, unittest_source, checks_source, module_na
     display name, source, module path, ... (plain strings: no JSON parser to import).
     Checks that are unittest tests report to tests_log, through the runner unittest_source."""
     _adopt_main_thread()
+    _state.context = _contextvars.Context()
+    events = sys.modules.get("asyncio.events")
+    if events is not None:
+        # asyncio's running loop is thread-local state, and a context's gradings share a thread
+        events._set_running_loop(None)
     api = _seeded_module("pygrade", API_FILE)
     _exec(_compile(api_source, API_FILE, "exec"), api.__dict__)
     api._sink = sink
@@ -565,7 +571,13 @@ _finder = _SubmissionFinder()
 
 def import_candidate():
     """Imports the submission. Answers ("ok",) or ("syntax", file, line, column,
-    text, message) or ("raised", (type, message, frames))."""
+    text, message) or ("raised", (type, message, frames)). Like every check, it runs in the
+    grading's own contextvars context: a context's gradings all run on its one thread, and a
+    context variable one of them set (decimal's context, say) must not reach the next."""
+    return _state.context.run(_import_candidate)
+
+
+def _import_candidate():
     sys.meta_path.insert(0, _finder)
     try:
         _candidate["module"] = _import_module(_state.module_name)
@@ -596,6 +608,10 @@ def _restore_stdio():
 def run_check(index):
     """Runs check number index. Answers ("returned",) or ("failed", message)
     or ("raised", (type, message, frames))."""
+    return _state.context.run(_run_check, index)
+
+
+def _run_check(index):
     _restore_stdio()
     function = _state.checks[index][3]
     try:

@@ -28,6 +28,7 @@ import itertools
 import operator
 import random
 import sys
+import time
 import types
 import weakref
 
@@ -306,11 +307,15 @@ def baseline():
 
     def forget(_modules=sys.modules, _names=module_names, _caches=tuple(caches) + abc_caches,
                _reseed=random._inst.seed, _counters=name_counters, _set_count=_NameCounter._count.__set__,
-               _count=itertools.count):
+               _count=itertools.count, _sleep=time.sleep):
         """Removes what the grading added to sys.modules (and its parents' attributes), puts the
         standard library's caches back to their baseline, reseeds the shared random
         generator from the system, as a fresh context would be (a seed a grading set does
-        not carry over), and starts the counters of default names again."""
+        not carry over), and starts the counters of default names again. Then it waits a
+        moment: GraalPy runs weak-reference callbacks a little after the collection that cleared
+        their objects, and one the grading left pending must run now, before the verification
+        that would see what it changed, not during it or during the next grading. (Once the
+        grading's modules are gone, a weak reference they alone held is never queued.)"""
         _reseed()
         for name in [name for name in _modules if name not in _names]:
             module = _modules.pop(name, None)
@@ -323,6 +328,7 @@ def baseline():
             restore()
         for counter, start in _counters:
             _set_count(counter, _count(start))
+        _sleep(0.03)  # GraalPy hands queued callbacks over in batches at most 25 ms apart
 
     def verify(_modules=sys.modules, _module_count=len(modules), _module_entries=module_entries,
                _classes=class_entries, _functions=function_list, _codes=tuple(f.__code__ for f in function_list),
