@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * (at any indentation): what a pooled context kept for its gradings should hold already. A
  * name it misses costs time, never a verdict: the grading imports it and the pool forgets it.
  */
-final class ImportScan {
+public final class ImportScan {
     private static final Pattern IMPORT = Pattern.compile(
             "^[ \\t]*(?:import[ \\t]+([\\w. \\t,]+)|from[ \\t]+([\\w.]+)[ \\t]+import\\b)", Pattern.MULTILINE);
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][\\w.]*");
@@ -69,7 +69,7 @@ final class ImportScan {
     }
 
     /** The absolute module names a source's import statements name ("import a.b as c, d", "from e import f"). */
-    static List<String> modules(String source) {
+    public static List<String> modules(String source) {
         List<String> found = new ArrayList<>();
         Matcher statement = IMPORT.matcher(source);
         while (statement.find()) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pygrade.TestSandbox;
 import dev.pygrade.exercise.Exercise;
+import dev.pygrade.exercise.ImportScan;
 import dev.pygrade.grading.CheckResult;
 import dev.pygrade.grading.GradeResult;
 import dev.pygrade.grading.Grader;
@@ -115,7 +116,11 @@ class ContaminationIT {
         Exercise exercise = TestSandbox.exercises().find(exerciseId).orElseThrow();
         WarmContextPool pool = new WarmContextPool(ENGINE, WATCHDOG, 500, 0);
         try {
-            pool.prewarm(Grader.policyFor(exercise, exercise.limits()));
+            // warmed with what the fixture imports too: state in a module a grading imported is
+            // forgotten with the module, and these fixtures are about what the baseline holds
+            List<String> warm = new ArrayList<>(exercise.imports());
+            warm.addAll(ImportScan.modules(Files.readString(FOLDER.resolve(file))));
+            pool.prewarm(Grader.policyFor(exercise.capabilities(), exercise.limits(), warm));
             Grader pooled = new Grader(pool);
             pooled.grade(exercise, SubmissionReader.read(FOLDER.resolve(file), exercise.module()), exercise.limits());
             pool.settle();
