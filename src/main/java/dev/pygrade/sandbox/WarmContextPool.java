@@ -43,8 +43,7 @@ public final class WarmContextPool implements ContextPool {
      */
     private static final Duration RECYCLED_WAIT = Duration.ofSeconds(3);
 
-    /** What a context was built and prepared for. */
-    /** Contexts of one kind serve each other's gradings: the same capabilities and warm set. */
+    /** What a context was built and prepared for: contexts of one kind serve each other's gradings. */
     private record Kind(boolean threads, boolean files, boolean tracing, boolean asyncio, List<String> warm) {
         static Kind of(SandboxPolicy policy) {
             return new Kind(policy.threads(), policy.files(), policy.tracing(), policy.asyncio(), policy.warm());
