@@ -76,10 +76,14 @@ public final class BenchRun {
 
         List<Benchmark.Pass> passes = new ArrayList<>();
         say("pygrade bench: pygrade, in process, warm pooled contexts (--isolation pooled)%n");
+        // the pool at rest before and after (outside the timed pass): a context released at the
+        // end of one is counted once its verification has said whether it is reused
+        services.settle(Isolation.POOLED);
         PoolStats poolBefore = services.poolStats(Isolation.POOLED);
         Benchmark.Pass pooled = bench.pygrade("pygrade pooled", inProcess(Isolation.POOLED), Exercise::limits,
                 progress);
         passes.add(pooled);
+        services.settle(Isolation.POOLED);
         BenchReport.Pool pool = BenchReport.Pool.between(poolBefore, services.poolStats(Isolation.POOLED));
         Benchmark.Agreement freshAgreement = null;
         if (settings.fresh()) {
