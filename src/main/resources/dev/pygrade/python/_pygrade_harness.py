@@ -457,7 +457,15 @@ def _counted_thread_start(thread_relay, name):
             run = function
         ident = thread_relay(name, run, args)
         if isinstance(ident, str):  # the relay's refusal: it holds the cap, and words it
-            raise RuntimeError(ident)
+            # CPython frees an executor nobody references at once, and its idle threads end;
+            # GraalPy frees it at a collection: collect, and let such threads end, before refusing
+            _settled_collect()
+            deadline = _time.monotonic() + 0.5
+            while isinstance(ident, str) and _time.monotonic() < deadline:
+                _time.sleep(0.01)
+                ident = thread_relay(name, run, args)
+            if isinstance(ident, str):
+                raise RuntimeError(ident)
         return ident
 
     start_new_thread.__name__ = name.rpartition(".")[2]
