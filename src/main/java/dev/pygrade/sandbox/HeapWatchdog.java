@@ -33,12 +33,15 @@ public final class HeapWatchdog implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private final MemoryPoolMXBean oldGeneration = findOldGeneration();
-    private long lastCollection;
+    private volatile long lastCollection;
 
-    /** limitBytes: heap use that is always too much, whatever the budgets (at most 85% of -Xmx). */
+    /**
+     * limitBytes: heap use that is always too much, whatever the budgets (at most 85% of what
+     * the old generation can hold: a hoard lives there, and a collector that sizes it below
+     * -Xmx, as the parallel one does, runs out of it first).
+     */
     public HeapWatchdog(long limitBytes) {
-        long max = Runtime.getRuntime().maxMemory();
-        this.limitBytes = Math.min(limitBytes, (long) (max * 0.85));
+        this.limitBytes = Math.min(limitBytes, (long) (capacity() * 0.85));
         this.thread = Thread.ofPlatform().daemon().name("pygrade-heap-watchdog").start(this::watchLoop);
     }
 
@@ -52,7 +55,13 @@ public final class HeapWatchdog implements AutoCloseable {
      * goes over may stop another; worker JVMs that grade one at a time make it exact.
      */
     void watch(SandboxContext context, long allowedBytes) {
-        watched.put(context, new Budget(retained(), allowedBytes));
+        long baseline = retained();
+        if (baseline > limitBytes / 2) {
+            // The hoard of a grading stopped a moment ago may still be there: measure what lives.
+            collect();
+            baseline = retained();
+        }
+        watched.put(context, new Budget(baseline, allowedBytes));
     }
 
     void forget(SandboxContext context) {
@@ -65,6 +74,18 @@ public final class HeapWatchdog implements AutoCloseable {
      */
     private long retained() {
         return oldGeneration == null ? memory.getHeapMemoryUsage().getUsed() : oldGeneration.getUsage().getUsed();
+    }
+
+    private synchronized void collect() {
+        System.gc();
+        lastCollection = System.nanoTime();
+    }
+
+    /** What the old generation can hold, or the whole heap where it cannot be told. */
+    private long capacity() {
+        long max = Runtime.getRuntime().maxMemory();
+        long old = oldGeneration == null ? -1 : oldGeneration.getUsage().getMax();
+        return old > 0 ? Math.min(old, max) : max;
     }
 
     private static MemoryPoolMXBean findOldGeneration() {
@@ -93,8 +114,7 @@ public final class HeapWatchdog implements AutoCloseable {
             if (System.nanoTime() - lastCollection < MIN_GC_INTERVAL_NANOS) {
                 continue;
             }
-            System.gc();
-            lastCollection = System.nanoTime();
+            collect();
             long live = retained();
             watched.forEach((context, budget) -> {
                 if (live >= limitBytes || live >= budget.ceiling()) {

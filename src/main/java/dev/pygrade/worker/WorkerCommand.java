@@ -22,6 +22,9 @@ record WorkerCommand(long heapBytes, Path home, dev.pygrade.sandbox.Isolation is
                 "-Xss16m",
                 "-XX:+UseParallelGC",
                 "-Xmx" + (heapBytes / (1024 * 1024)) + "m",
+                // a small young generation leaves the old one, where a grading's data and a
+                // hoard end up, most of the heap (the parallel collector's default is a third)
+                "-Xmn" + Math.max(32, heapBytes / (8 * 1024 * 1024)) + "m",
                 // a heap exhausted despite the watchdog ends the worker with a known code
                 "-XX:+ExitOnOutOfMemoryError",
                 "-XX:-UsePerfData",
