@@ -33,6 +33,9 @@ record WorkerCommand(long heapBytes, Path home, dev.pygrade.sandbox.Isolation is
         if (Runtime.version().feature() >= 23) {
             argv.add("--sun-misc-unsafe-memory-access=allow");
         }
+        if (runtime.kind() == WorkerRuntime.Kind.INTERPRETER) {
+            argv.addAll(StartupCache.flags()); // trained without the compiler's modules
+        }
         argv.addAll(runtime.jvmFlags());
         argv.addAll(List.of("-cp", System.getProperty("java.class.path"), WorkerMain.class.getName()));
         return argv;
