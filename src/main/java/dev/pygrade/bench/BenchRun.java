@@ -1,5 +1,6 @@
 package dev.pygrade.bench;
 
+import dev.pygrade.batch.IsolationByPlan;
 import dev.pygrade.batch.Progress;
 import dev.pygrade.cpython.CPythonRunner;
 import dev.pygrade.exercise.Exercise;
@@ -94,10 +95,12 @@ public final class BenchRun {
             freshAgreement = bench.compare(pooled, fresh);
         }
         if (settings.workerJvms() != null) {
-            say("pygrade bench: pygrade, worker JVMs (what 'pygrade batch' does by default), %s%n",
-                    settings.workerJvms().why());
+            // the isolation batch would choose for this plan
+            Isolation isolation = IsolationByPlan.choose(plan.size(), exercises.size());
+            say("pygrade bench: pygrade, worker JVMs (what 'pygrade batch' does by default), %s, %s contexts%n",
+                    settings.workerJvms().why(), isolation.name().toLowerCase(Locale.ROOT));
             try (WorkerPool workers = new WorkerPool(settings.workers(),
-                    Limits.DEFAULT.memoryBytes() + 512L * 1024 * 1024, services.home(), Isolation.POOLED,
+                    Limits.DEFAULT.memoryBytes() + 512L * 1024 * 1024, services.home(), isolation,
                     settings.workerJvms())) {
                 passes.add(bench.pygrade("pygrade worker JVMs", workers, Exercise::limits, progress));
             }

@@ -3,6 +3,7 @@ package dev.pygrade.cli;
 import dev.pygrade.batch.BatchPlan;
 import dev.pygrade.batch.BatchRunner;
 import dev.pygrade.batch.BatchTask;
+import dev.pygrade.batch.IsolationByPlan;
 import dev.pygrade.batch.PairKey;
 import dev.pygrade.batch.ResultsLog;
 import dev.pygrade.batch.ShardResolver;
@@ -10,6 +11,7 @@ import dev.pygrade.batch.SubmissionScanner;
 import dev.pygrade.exercise.ExerciseRepository;
 import dev.pygrade.exercise.Limits;
 import dev.pygrade.grading.Grading;
+import dev.pygrade.sandbox.Isolation;
 import dev.pygrade.worker.WorkerPool;
 import dev.pygrade.worker.WorkerRuntime;
 import dev.pygrade.report.BatchReports;
@@ -138,16 +140,17 @@ final class BatchCommand implements Callable<Integer> {
             err.println("pygrade: resuming: " + already + " grading(s) already recorded, " + missing.size() + " to go");
         }
         int graded;
+        Isolation chosen = spec.commandLine().getParseResult().hasMatchedOption("--isolation") ? isolation.isolation
+                : IsolationByPlan.choose(missing);
         WorkerRuntime runtime = inProcess || missing.isEmpty() ? null : root.workerRuntime();
         if (runtime != null && runtime.kind() == WorkerRuntime.Kind.OPTIMIZING) {
             err.println("pygrade: worker JVMs on the " + runtime.why());
         }
         try (WorkerPool pool = runtime == null ? null
-                : new WorkerPool(workers, limits.workerHeapBytes(workerHeap), root.services.home(), isolation.isolation,
-                        runtime);
+                : new WorkerPool(workers, limits.workerHeapBytes(workerHeap), root.services.home(), chosen, runtime);
              ResultsLog log = ResultsLog.append(resultsFile)) {
             Grading grading = pool != null ? pool
-                    : (exercise, submission, exerciseLimits) -> root.services.grader(isolation.isolation).grade(exercise,
+                    : (exercise, submission, exerciseLimits) -> root.services.grader(chosen).grade(exercise,
                             submission, exerciseLimits);
             BatchRunner runner = new BatchRunner(grading, workers, exercise -> limits.apply(exercise.limits()));
             graded = runner.run(missing, log, root.progress(err));

@@ -7,8 +7,9 @@ import picocli.CommandLine.Option;
 final class IsolationOption {
     @Option(names = "--isolation", paramLabel = "MODE", defaultValue = "pooled",
             converter = IsolationOption.Converter.class,
-            description = "pooled (default): reuse warm interpreters proven clean after each grading; "
-                    + "fresh: a new interpreter for every grading. Results are the same.")
+            description = "pooled: reuse warm interpreters proven clean after each grading; fresh: a new "
+                    + "interpreter for every grading. Results are the same. Default: pooled (batch: pooled from "
+                    + "10 gradings per exercise, fresh below).")
     Isolation isolation = Isolation.POOLED;
 
     static final class Converter implements picocli.CommandLine.ITypeConverter<Isolation> {
