@@ -148,7 +148,10 @@ public final class LoadRunner {
         }
         String status = body.path("status").asText();
         double score = body.path("score").asDouble();
-        if (!status.equals(expected.status().wire()) || score != expected.score()) {
+        // On a loaded machine a memory bomb may reach its time limit before its memory limit:
+        // either limit stops it with no marks (HostileFixturesIT holds it to `memory`).
+        boolean bombTimedOut = expected.status().wire().equals("memory") && status.equals("timeout");
+        if (!(status.equals(expected.status().wire()) || bombTimedOut) || score != expected.score()) {
             return "got " + status + " " + score + ", expected " + expected.status().wire() + " " + expected.score();
         }
         if (expected.notPassed() != null) {

@@ -58,6 +58,11 @@ class LoadTestPlanTest {
         assertNull(LoadRunner.mismatch(refused, FakeResponse.of(400, "{\"message\": \"solution.py: error: is not "
                 + "UTF-8 text\"}")));
         assertNotNull(LoadRunner.mismatch(refused, FakeResponse.of(200, result("error", 0, null))));
+        LoadPlan.Expected bomb = new LoadPlan.Expected(Status.MEMORY, 0, null, null);
+        assertNull(LoadRunner.mismatch(bomb, FakeResponse.of(200, result("memory", 0, null))));
+        assertNull(LoadRunner.mismatch(bomb, FakeResponse.of(200, result("timeout", 0, null))), "a limit stopped it");
+        assertNotNull(LoadRunner.mismatch(bomb, FakeResponse.of(200, result("failed", 0, null))));
+        assertNotNull(LoadRunner.mismatch(threeOfTen, FakeResponse.of(200, result("timeout", 3, "small_values"))));
     }
 
     private static String result(String status, double score, String failing) {
