@@ -2,6 +2,7 @@ package dev.pygrade.loadtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pygrade.grading.Status;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -150,7 +151,7 @@ public final class LoadRunner {
         double score = body.path("score").asDouble();
         // On a loaded machine a memory bomb may reach its time limit before its memory limit:
         // either limit stops it with no marks (HostileFixturesIT holds it to `memory`).
-        boolean bombTimedOut = expected.status().wire().equals("memory") && status.equals("timeout");
+        boolean bombTimedOut = expected.status() == Status.MEMORY && status.equals(Status.TIMEOUT.wire());
         if (!(status.equals(expected.status().wire()) || bombTimedOut) || score != expected.score()) {
             return "got " + status + " " + score + ", expected " + expected.status().wire() + " " + expected.score();
         }
