@@ -27,7 +27,8 @@ public record BenchReport(String schema, int candidates, int exercises, int grad
                           String loadAverage, String python, List<PassSummary> passes, int jvmWarmUpGradings,
                           long jvmWarmUpMs, Pool pool, Memory memory, ColdStartTimes coldStart,
                           Integer pooledVsFreshIdentical, Integer pooledVsFreshGradings,
-                          @JsonUnwrapped CPythonComparison comparison, String cpython) {
+                          @JsonUnwrapped CPythonComparison comparison, String cpython,
+                          List<ExerciseTimes> byExercise) {
     public static final String SCHEMA = "pygrade.bench/1";
 
     /** Whether a grading ended 'internal-error' on either side, in a pass or in the memory soak. */
@@ -65,13 +66,47 @@ public record BenchReport(String schema, int candidates, int exercises, int grad
 
         /** The grading duration (as each result records it) at this percentile, in ms. */
         private static long percentile(Benchmark.Pass pass, int percent) {
-            long[] durations = pass.results().values().stream().mapToLong(GradeResult::durationMs).sorted().toArray();
-            if (durations.length == 0) {
+            return BenchReport.percentile(pass.results().values().stream().mapToLong(GradeResult::durationMs), percent);
+        }
+    }
+
+    /** The median grading duration of one exercise in each pass, in ms, by pass name. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record ExerciseTimes(String exercise, Map<String, Long> p50Ms) {
+        /** Every exercise the passes graded, in the order first met in the first pass. */
+        static List<ExerciseTimes> of(List<Benchmark.Pass> passes) {
+            Map<String, Map<String, Long>> byExercise = new LinkedHashMap<>();
+            for (Benchmark.Pass pass : passes) {
+                Map<String, List<GradeResult>> grouped = new java.util.TreeMap<>();
+                pass.results().values().forEach(result ->
+                        grouped.computeIfAbsent(result.exercise(), id -> new java.util.ArrayList<>()).add(result));
+                grouped.forEach((exercise, results) -> byExercise.computeIfAbsent(exercise, id -> new LinkedHashMap<>())
+                        .put(pass.name(), percentile(results.stream().mapToLong(GradeResult::durationMs), 50)));
+            }
+            return byExercise.entrySet().stream().map(entry -> new ExerciseTimes(entry.getKey(), entry.getValue()))
+                    .toList();
+        }
+
+        /** The slowest pass's median against CPython's; 0 without a CPython pass. */
+        public double slowestToCpython() {
+            Long cpython = p50Ms.get(Benchmark.CPYTHON);
+            if (cpython == null) {
                 return 0;
             }
-            int index = (int) Math.ceil(percent / 100.0 * durations.length) - 1;
-            return durations[Math.max(0, Math.min(durations.length - 1, index))];
+            long slowest = p50Ms.entrySet().stream().filter(entry -> !entry.getKey().equals(Benchmark.CPYTHON))
+                    .mapToLong(Map.Entry::getValue).max().orElse(0);
+            return (double) slowest / Math.max(1, cpython);
         }
+    }
+
+    /** The value at this percentile of the durations, 0 when there are none. */
+    static long percentile(java.util.stream.LongStream values, int percent) {
+        long[] durations = values.sorted().toArray();
+        if (durations.length == 0) {
+            return 0;
+        }
+        int index = (int) Math.ceil(percent / 100.0 * durations.length) - 1;
+        return durations[Math.max(0, Math.min(durations.length - 1, index))];
     }
 
     /** What the pool did during the pooled pass (its warm-up included). */

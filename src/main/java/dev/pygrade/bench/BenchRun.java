@@ -131,7 +131,7 @@ public final class BenchRun {
                 jvmWarmUpMs, pool, memory, coldStart,
                 freshAgreement == null ? null : freshAgreement.identical(),
                 freshAgreement == null ? null : freshAgreement.gradings(),
-                comparison, comparison == null ? baseline.note() : null);
+                comparison, comparison == null ? baseline.note() : null, BenchReport.ExerciseTimes.of(passes));
     }
 
     /** The CPython pass (null when it could not run), the interpreter it ran, and why it did not run. */

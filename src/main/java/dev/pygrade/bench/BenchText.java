@@ -1,10 +1,14 @@
 package dev.pygrade.bench;
 
 import java.io.PrintWriter;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 /** The bench report as a person reads it. */
 public final class BenchText {
+    private static final int SLOWEST = 8;
+
     private BenchText() {
     }
 
@@ -60,6 +64,7 @@ public final class BenchText {
                         pass.ratioToCpython() == null ? 0 : pass.ratioToCpython());
             }
         }
+        slowest(out, report.byExercise());
         BenchReport.Verdicts verdicts = comparison.verdicts();
         out.printf(Locale.ROOT, "  verdicts: %d of %d gradings identical check by check (pass/fail)%n",
                 verdicts.identical(), verdicts.gradings());
@@ -69,5 +74,22 @@ public final class BenchText {
                     d.fixture(), d.check(), d.pygrade(), d.cpython(), d.gradings()));
         }
         out.flush();
+    }
+
+    /** The exercises where a pygrade pass is furthest behind CPython, by median grading time. */
+    private static void slowest(PrintWriter out, List<BenchReport.ExerciseTimes> exercises) {
+        List<BenchReport.ExerciseTimes> worst = exercises.stream()
+                .sorted(Comparator.comparingDouble(BenchReport.ExerciseTimes::slowestToCpython).reversed())
+                .limit(SLOWEST).toList();
+        if (worst.isEmpty()) {
+            return;
+        }
+        out.println("  furthest behind CPython (median ms of a grading, by pass):");
+        for (BenchReport.ExerciseTimes times : worst) {
+            StringBuilder line = new StringBuilder();
+            times.p50Ms().forEach((pass, ms) -> line.append(String.format(Locale.ROOT, "  %s %d",
+                    pass.replace("pygrade ", ""), ms)));
+            out.printf(Locale.ROOT, "    %-28s%s%n", times.exercise(), line);
+        }
     }
 }

@@ -5,6 +5,7 @@ import dev.pygrade.grading.GradeResult;
 import dev.pygrade.grading.Grading;
 import dev.pygrade.grading.Status;
 import dev.pygrade.report.CandidateResult;
+import dev.pygrade.sandbox.FullCollection;
 import dev.pygrade.submission.Submission;
 import dev.pygrade.submission.SubmissionException;
 import dev.pygrade.submission.SubmissionReader;
@@ -104,7 +105,7 @@ public final class MemorySoak {
     static long liveHeap() {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         for (int i = 0; i < 3; i++) {
-            System.gc();
+            FullCollection.run();
             try {
                 Thread.sleep(100);
             } catch (InterruptedException interrupted) {

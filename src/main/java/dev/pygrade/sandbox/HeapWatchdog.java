@@ -77,7 +77,7 @@ public final class HeapWatchdog implements AutoCloseable {
     }
 
     private synchronized void collect() {
-        System.gc();
+        FullCollection.run();
         lastCollection = System.nanoTime();
     }
 

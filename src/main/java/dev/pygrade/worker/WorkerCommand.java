@@ -21,6 +21,8 @@ record WorkerCommand(long heapBytes, Path home, dev.pygrade.sandbox.Isolation is
                 "-Dpolyglot.engine.WarnInterpreterOnly=false",
                 "-Xss16m",
                 "-XX:+UseParallelGC",
+                // GraalPy's gc.collect() collects the heap twice; FullCollection says why once is enough
+                "-XX:+DisableExplicitGC",
                 "-Xmx" + (heapBytes / (1024 * 1024)) + "m",
                 // a small young generation leaves the old one, where a grading's data and a
                 // hoard end up, most of the heap (the parallel collector's default is a third)

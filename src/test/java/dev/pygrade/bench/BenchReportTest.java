@@ -42,7 +42,7 @@ class BenchReportTest {
                 passes.stream().map(pass -> BenchReport.PassSummary.of(pass, cpython)).toList(), 4, 1234,
                 BenchReport.Pool.between(PoolStats.NONE, new PoolStats(1, 0, 2, 2, 1)),
                 new BenchReport.Memory(10, 0, List.of(new BenchReport.HeapSample(3, 1000))), null, 3, 3, comparison,
-                note);
+                note, BenchReport.ExerciseTimes.of(passes));
     }
 
     @Test
@@ -57,7 +57,9 @@ class BenchReportTest {
 
         assertEquals(List.of("schema", "candidates", "exercises", "gradings", "workers", "processors", "load_average",
                 "python", "passes", "jvm_warm_up_gradings", "jvm_warm_up_ms", "pool", "memory",
-                "pooled_vs_fresh_identical", "pooled_vs_fresh_gradings", "ratio", "verdicts"), names(json));
+                "pooled_vs_fresh_identical", "pooled_vs_fresh_gradings", "ratio", "verdicts", "by_exercise"), names(json));
+        assertEquals("[{\"exercise\":\"q09-lru-cache\",\"p50_ms\":{\"pygrade pooled\":200,\"cpython\":200}}]",
+                json.get("by_exercise").toString());
         JsonNode first = json.get("passes").get(0);
         assertEquals(List.of("name", "gradings", "wall_ms", "gradings_per_second", "warm_up_gradings", "warm_up_ms",
                 "statuses", "p50_ms", "p99_ms", "ratio_to_cpython"), names(first));
@@ -128,5 +130,24 @@ class BenchReportTest {
         assertTrue(out.contains("  ratio pygrade pooled / CPython processes: 0.23x"), out);
         assertFalse(out.contains("ratio cpython"), out);
         assertTrue(out.contains("  verdicts: 3 of 3 gradings identical check by check (pass/fail)"), out);
+        assertTrue(out.contains("  furthest behind CPython (median ms of a grading, by pass):\n"
+                + "    q09-lru-cache                 pooled 200  cpython 200\n"), out);
+    }
+
+    @Test
+    void exerciseTimesTakeEachPassMedianAndRankByTheSlowestAgainstCPython() {
+        Map<String, GradeResult> pooled = new java.util.HashMap<>();
+        Map<String, GradeResult> cpython = new java.util.HashMap<>();
+        long[][] durations = {{300, 100, 200}, {40, 60, 50}};
+        for (int i = 0; i < 3; i++) {
+            pooled.put("c" + i + "/a", new GradeResult("a", "x", Status.PASSED, 1, 1, durations[0][i], null, List.of()));
+            cpython.put("c" + i + "/a", new GradeResult("a", "x", Status.PASSED, 1, 1, durations[1][i], null, List.of()));
+        }
+        List<BenchReport.ExerciseTimes> times = BenchReport.ExerciseTimes.of(List.of(
+                new Benchmark.Pass("pygrade pooled", 1, pooled, 1, 0, 0),
+                new Benchmark.Pass(Benchmark.CPYTHON, 1, cpython, 1, 0, 0)));
+        assertEquals(List.of(new BenchReport.ExerciseTimes("a", Map.of("pygrade pooled", 200L, Benchmark.CPYTHON, 50L))),
+                times);
+        assertEquals(4.0, times.get(0).slowestToCpython());
     }
 }
