@@ -1,8 +1,8 @@
 package dev.pygrade.sandbox;
 
 /**
- * Where gradings get their contexts. Today every lease is a fresh context, closed on
- * release; a pool of warm, verified contexts can take this seam's place.
+ * Where gradings get their contexts: a fresh one per lease, closed on release
+ * ({@link FreshContextPool}), or warm ones reused once verified clean ({@link WarmContextPool}).
  */
 public interface ContextPool extends AutoCloseable {
 
