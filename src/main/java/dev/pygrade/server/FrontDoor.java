@@ -7,7 +7,6 @@ import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.http.NotFoundResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -66,10 +65,7 @@ final class FrontDoor {
         }
         long declared = ctx.req().getContentLengthLong();
         if (declared > maxRequestBytes) {
-            if (declared <= 2L * maxRequestBytes) {
-                drain(ctx);
-            }
-            throw Responses.tooLarge(maxRequestBytes);
+            throw Responses.refuseLarge(ctx, declared, maxRequestBytes);
         }
         if (corsOrigin.isPresent() && ctx.req().getMethod().equals("OPTIONS")) {
             ctx.header("Access-Control-Allow-Methods", "GET, HEAD, POST");
@@ -77,19 +73,6 @@ final class FrontDoor {
             ctx.header("Access-Control-Max-Age", "600");
             Responses.send(ctx, 204, "text/plain", new byte[0]);
             ctx.skipRemainingHandlers();
-        }
-    }
-
-    /**
-     * Reads and drops a body being refused: a connection closed with bytes unread is reset, and
-     * a client still sending then loses the answer. Only a body up to twice the cap is read; a
-     * larger one is refused unread.
-     */
-    private static void drain(Context ctx) {
-        try {
-            ctx.req().getInputStream().transferTo(OutputStream.nullOutputStream());
-        } catch (IOException gone) {
-            // the client stopped sending: the answer goes out, or the connection is gone anyway
         }
     }
 

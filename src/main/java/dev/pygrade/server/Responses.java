@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -67,14 +68,16 @@ final class Responses {
 
     /**
      * The request body, refused with 413 once it passes {@code cap} bytes: a declared
-     * Content-Length over the cap is refused unread, a chunked body when it gets there.
+     * Content-Length over the cap is refused (read and dropped up to twice the cap, see
+     * {@link #refuseLarge}), a chunked body when it gets there.
      */
     static byte[] body(Context ctx, int cap) throws IOException {
         String declared = ctx.header("Content-Length");
         if (declared != null) {
             try {
-                if (Long.parseLong(declared.trim()) > cap) {
-                    throw tooLarge(cap);
+                long length = Long.parseLong(declared.trim());
+                if (length > cap) {
+                    throw refuseLarge(ctx, length, cap);
                 }
             } catch (NumberFormatException garbled) {
                 throw new HttpError(400, "Content-Length is not a number");
@@ -87,6 +90,22 @@ final class Responses {
             }
             return bytes;
         }
+    }
+
+    /**
+     * The refusal of a body of {@code declared} bytes over {@code cap}. A body up to twice the cap
+     * is first read and dropped: a connection closed with bytes unread is reset, and a client
+     * still sending then loses the answer. A larger one is refused unread.
+     */
+    static HttpError refuseLarge(Context ctx, long declared, int cap) {
+        if (declared <= 2L * cap) {
+            try {
+                ctx.req().getInputStream().transferTo(OutputStream.nullOutputStream());
+            } catch (IOException gone) {
+                // the client stopped sending: the answer goes out, or the connection is gone anyway
+            }
+        }
+        return tooLarge(cap);
     }
 
     static HttpError tooLarge(int cap) {
