@@ -105,13 +105,14 @@ public final class HeapWatchdog implements AutoCloseable {
             } catch (InterruptedException stop) {
                 return;
             }
-            if (watched.isEmpty() || retained() < threshold()) {
+            long retained = retained();
+            if (watched.isEmpty() || retained < threshold()) {
                 continue;
             }
             // Promoted garbage counts until a full collection says otherwise; it is dear, so
-            // it is asked for at most every MIN_GC_INTERVAL (a bomb keeps growing meanwhile,
-            // and the JVM collects by itself before it could run out).
-            if (System.nanoTime() - lastCollection < MIN_GC_INTERVAL_NANOS) {
+            // it is asked for at most every MIN_GC_INTERVAL, but not past the limit: there a
+            // bomb that started just after the last collection would run the heap out first.
+            if (retained < limitBytes && System.nanoTime() - lastCollection < MIN_GC_INTERVAL_NANOS) {
                 continue;
             }
             collect();
