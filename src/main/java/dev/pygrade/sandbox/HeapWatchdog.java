@@ -11,9 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * GraalPy's community edition has no per-context heap limit, and a list that grows
  * without end takes the whole JVM down. This daemon samples the old generation (where a
  * hoard ends up) every few milliseconds; when it holds more than a grading's budget above what
- * it held when the grading started, it asks for a full collection (at most every 100 ms), and
- * if the data is still there cancels that grading with {@link StopReason#MEMORY} before the
- * JVM runs out. Which context is guilty cannot be told inside one JVM, so gradings that must
+ * it held when the grading started, it asks for a full collection (at most every 100 ms below
+ * its hard limit), and if the data is still there cancels that grading with
+ * {@link StopReason#MEMORY} before the JVM runs out. Which context is guilty cannot be told inside one JVM, so gradings that must
  * not pay for a neighbour run one at a time per worker JVM.
  */
 public final class HeapWatchdog implements AutoCloseable {
