@@ -12,9 +12,12 @@ import dev.pygrade.grading.GradeResult;
 import dev.pygrade.grading.Status;
 import dev.pygrade.sandbox.PoolStats;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.LongStream;
 
 /**
  * What {@code pygrade bench} found (schema {@code pygrade.bench/1}): Jackson writes it as the JSON
@@ -77,9 +80,9 @@ public record BenchReport(String schema, int candidates, int exercises, int grad
         static List<ExerciseTimes> of(List<Benchmark.Pass> passes) {
             Map<String, Map<String, Long>> byExercise = new LinkedHashMap<>();
             for (Benchmark.Pass pass : passes) {
-                Map<String, List<GradeResult>> grouped = new java.util.TreeMap<>();
+                Map<String, List<GradeResult>> grouped = new TreeMap<>();
                 pass.results().values().forEach(result ->
-                        grouped.computeIfAbsent(result.exercise(), id -> new java.util.ArrayList<>()).add(result));
+                        grouped.computeIfAbsent(result.exercise(), id -> new ArrayList<>()).add(result));
                 grouped.forEach((exercise, results) -> byExercise.computeIfAbsent(exercise, id -> new LinkedHashMap<>())
                         .put(pass.name(), percentile(results.stream().mapToLong(GradeResult::durationMs), 50)));
             }
@@ -100,7 +103,7 @@ public record BenchReport(String schema, int candidates, int exercises, int grad
     }
 
     /** The value at this percentile of the durations, 0 when there are none. */
-    static long percentile(java.util.stream.LongStream values, int percent) {
+    static long percentile(LongStream values, int percent) {
         long[] durations = values.sorted().toArray();
         if (durations.length == 0) {
             return 0;

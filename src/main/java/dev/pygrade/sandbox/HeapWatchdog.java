@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * hoard ends up) every few milliseconds; when it holds more than a grading's budget above what
  * it held when the grading started, it asks for a full collection (at most every 100 ms below
  * its hard limit), and if the data is still there cancels that grading with
- * {@link StopReason#MEMORY} before the JVM runs out. Which context is guilty cannot be told inside one JVM, so gradings that must
- * not pay for a neighbour run one at a time per worker JVM.
+ * {@link StopReason#MEMORY} before the JVM runs out. Which context is guilty cannot be told
+ * inside one JVM, so gradings that must not pay for a neighbour run one at a time per worker JVM.
  */
 public final class HeapWatchdog implements AutoCloseable {
     private static final long SAMPLE_MILLIS = 5;
